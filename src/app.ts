@@ -1,0 +1,19 @@
+import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
+import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
+import { registerSystemRoutes } from './modules/system/index.ts';
+import { registerUnitsApi, registerUnitsPages } from './modules/units/index.ts';
+import type { Platform } from './platform/context.ts';
+import type { App } from './platform/http/server.ts';
+import { registerHomePage } from './web/home.tsx';
+
+/** Registers every module's routes on the app built by the platform's HTTP layer. */
+export async function registerRoutes(app: App, platform: Platform): Promise<void> {
+  registerSystemRoutes(app, platform);
+  registerHomePage(app);
+  registerStaffApi(app, platform);
+  registerStaffPages(app, platform);
+  registerUnitsApi(app, platform);
+  registerUnitsPages(app, platform);
+  registerAuditApi(app, platform);
+  registerAuditPages(app, platform);
+}

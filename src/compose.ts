@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { registerRoutes } from './app.ts';
+import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
+import { sweepExpiredSessions } from './platform/auth/session-store.ts';
+import type { Config } from './platform/config.ts';
+import type { Platform } from './platform/context.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { type Database, openDatabase } from './platform/db/pool.ts';
+import { one } from './platform/db/query.ts';
+import { type JobDefinition, startJobs } from './platform/jobs/index.ts';
+import { type App, buildHttp } from './platform/http/server.ts';
+import { renderErrorPage } from './web/components.tsx';
+
+export interface System {
+  app: App;
+  platform: Platform;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The session-signing secret: SESSION_SECRET, or one generated once and shared by every process through the database. */
+async function sessionSecret(database: Database): Promise<string> {
+  if (process.env.SESSION_SECRET && process.env.SESSION_SECRET.length >= 32) return process.env.SESSION_SECRET;
+  const fresh = randomBytes(48).toString('base64url');
+  await database.db.execute(sql`INSERT INTO app_state (key, value) VALUES ('session_secret', ${JSON.stringify(fresh)}::jsonb) ON CONFLICT (key) DO NOTHING`);
+  const row = await one<{ value: string }>(database.db, sql`SELECT value FROM app_state WHERE key = 'session_secret'`);
+  return row?.value ?? fresh;
+}
+
+/** Every module's job definitions. */
+function jobDefinitions(database: Database): JobDefinition[] {
+  return [
+    {
+      name: 'sessions-sweep',
+      cron: '17 * * * *',
+      handler: async () => {
+        await sweepExpiredSessions(database.pool);
+      },
+    },
+  ];
+}
+
+/**
+ * The composition root: opens the database, applies migrations, starts the job queue
+ * (unless `jobs: false`) and builds the HTTP app with every module's routes.
+ */
+export async function composeSystem(config: Config, databaseUrl: string, opts: { jobs?: boolean; poolSize?: number } = {}): Promise<System> {
+  const database = openDatabase(databaseUrl, opts.poolSize ?? 10);
+  try {
+    await migrate(database.pool);
+    const jobs = opts.jobs === false ? null : await startJobs(databaseUrl, jobDefinitions(database), config.worker, () => {});
+    const platform: Platform = { config, db: database.db, pool: database.pool, jobs };
+    const app = await buildHttp({
+      config,
+      pool: database.pool,
+      sessionSecret: await sessionSecret(database),
+      authorizer,
+      loadUserPrincipal: (id) => loadUserPrincipal(database.db, id, config.production),
+      loadApiKeyPrincipal: (token) => loadApiKeyPrincipal(database.db, token),
+      renderErrorPage,
+    });
+    await registerRoutes(app, platform);
+    await app.ready();
+    return {
+      app,
+      platform,
+      database,
+      close: async () => {
+        await app.close();
+        await jobs?.stop();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

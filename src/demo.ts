@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { loadDemoAccounts } from './modules/staff/index.ts';
+import { loadDemoUnits } from './modules/units/index.ts';
+import { systemActor } from './platform/audit/index.ts';
+import type { Platform } from './platform/context.ts';
+import { inTransaction, one } from './platform/db/query.ts';
+
+export interface DemoSummary {
+  loaded: boolean;
+  units: number;
+  accounts: number;
+  [key: string]: number | boolean;
+}
+
+/** Extra demo loaders contributed by modules (procedures, calendar …), run in order in the same transaction. */
+export type DemoLoader = (p: Platform, tx: Platform['db']) => Promise<Record<string, number>>;
+const extraLoaders: DemoLoader[] = [];
+export function registerDemoLoader(loader: DemoLoader): void {
+  extraLoaders.push(loader);
+}
+
+/**
+ * Loads the demo data (units, accounts, and each module's demo records) once per database,
+ * in one transaction, under a transaction-scoped advisory lock so two processes starting
+ * together load it once.
+ */
+export async function loadDemoData(p: Platform): Promise<DemoSummary> {
+  return inTransaction(p.db, async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7402392)`);
+    const done = await one(tx, sql`SELECT 1 FROM app_state WHERE key = 'demo_loaded'`);
+    if (done) return { loaded: false, units: 0, accounts: 0 };
+    const actor = systemActor('demo');
+    const units = await loadDemoUnits(tx, actor);
+    const summary: DemoSummary = { loaded: true, units, accounts: 0 };
+    for (const loader of extraLoaders) Object.assign(summary, await loader(p, tx));
+    summary.accounts = await loadDemoAccounts(tx, actor);
+    await tx.execute(sql`INSERT INTO app_state (key, value) VALUES ('demo_loaded', ${JSON.stringify(summary)}::jsonb)`);
+    return summary;
+  });
+}

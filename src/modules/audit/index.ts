@@ -1,0 +1,2 @@
+export { registerAuditApi } from './api.ts';
+export { registerAuditPages } from './pages.tsx';

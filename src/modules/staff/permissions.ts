@@ -1,0 +1,54 @@
+/**
+ * Roles held at a unit and the permissions each grants. A grant covers its unit, and the
+ * unit's whole subtree when the grant says so.
+ */
+export const roles = [
+  'system_admin',
+  'unit_leader',
+  'one_stop_clerk',
+  'specialist',
+  'home_affairs_officer',
+  'post_office_staff',
+  'support_volunteer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  unit_leader: { vi: 'Lãnh đạo đơn vị', en: 'Unit leader' },
+  one_stop_clerk: { vi: 'Công chức Một cửa', en: 'One-stop clerk' },
+  specialist: { vi: 'Chuyên viên xử lý', en: 'Specialist' },
+  home_affairs_officer: { vi: 'Cán bộ Nội vụ', en: 'Home Affairs officer' },
+  post_office_staff: { vi: 'Nhân viên Bưu điện', en: 'Post-office staff' },
+  support_volunteer: { vi: 'Tình nguyện viên hỗ trợ', en: 'Support-team volunteer' },
+};
+
+export const permissions = [
+  'units.read',
+  'units.manage',
+  'users.read',
+  'users.manage',
+  'procedures.read',
+  'procedures.manage',
+  'calendar.read',
+  'calendar.manage',
+  'audit.read',
+  'api-keys.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const all = [...permissions];
+
+/** The permission matrix. Catalogue-wide powers (procedures, the national calendar) also need a root-unit grant: see authorize.ts. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  system_admin: all,
+  unit_leader: ['units.read', 'users.read', 'users.manage', 'procedures.read', 'calendar.read', 'audit.read'],
+  home_affairs_officer: ['units.read', 'units.manage', 'users.read', 'procedures.read', 'procedures.manage', 'calendar.read', 'calendar.manage', 'audit.read'],
+  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read'],
+  post_office_staff: ['units.read', 'procedures.read'],
+  support_volunteer: ['procedures.read'],
+};
+
+/** Scopes an API key may carry; a scope names a permission or an integration such as Open311. */
+export const apiScopes = ['units.read', 'procedures.read', 'procedures.manage', 'calendar.read', 'open311'] as const;

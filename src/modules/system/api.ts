@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Type } from 'typebox';
+import type { Platform } from '../../platform/context.ts';
+import { migrationsCurrent } from '../../platform/db/migrate.ts';
+import type { App } from '../../platform/http/server.ts';
+
+const require = createRequire(import.meta.url);
+const staticDir = path.resolve(import.meta.dirname, '../../web/static');
+const htmxFile = path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist/htmx.min.js');
+
+const assets: Record<string, { file: string; type: string }> = {
+  'app.css': { file: path.join(staticDir, 'app.css'), type: 'text/css; charset=utf-8' },
+  'htmx.min.js': { file: htmxFile, type: 'text/javascript; charset=utf-8' },
+};
+
+/** Health, readiness, the OpenAPI document and the static assets. */
+export function registerSystemRoutes(app: App, p: Platform): void {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['Vận hành (operations)'], summary: 'Process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } }, config: { permission: 'public' } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['Vận hành (operations)'],
+        summary: 'Database reachable and migrations current',
+        response: { 200: Type.Object({ status: Type.String(), database: Type.Boolean(), migrations: Type.Boolean() }), 503: Type.Object({ status: Type.String(), database: Type.Boolean(), migrations: Type.Boolean() }) },
+      },
+      config: { permission: 'public' },
+    },
+    async (_req, reply) => {
+      let database = false;
+      let migrations = false;
+      try {
+        await p.pool.query('SELECT 1');
+        database = true;
+        migrations = await migrationsCurrent(p.pool);
+      } catch {
+        // reported below
+      }
+      const ok = database && migrations;
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not-ready', database, migrations });
+    },
+  );
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+
+  // Small, fixed set of assets read once; cached by browsers for a day.
+  const cache = new Map<string, Buffer>();
+  app.get('/static/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
+    const name = (req.params as { name: string }).name;
+    const asset = assets[name];
+    if (!asset) return reply.callNotFound();
+    let body = cache.get(name);
+    if (!body) {
+      body = fs.readFileSync(asset.file);
+      cache.set(name, body);
+    }
+    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
+  });
+}

@@ -1,0 +1,47 @@
+import { type Actor, recordAudit } from '../../../platform/audit/index.ts';
+import type { Db } from '../../../platform/db/pool.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { childrenOf, findUnitById, markMerged, moveGrants, moveUnit, type UnitRow } from '../queries.ts';
+
+/**
+ * A step another module runs inside the merge transaction to carry its own records over
+ * (procedures a unit carries out, later its dossiers). Returns a summary for the audit row.
+ */
+export type MergeStep = (tx: Db, from: UnitRow, into: UnitRow, on: string) => Promise<Record<string, number>>;
+
+const mergeSteps: MergeStep[] = [];
+
+/** Registers a module's merge step; called once from the composition root. */
+export function registerMergeStep(step: MergeStep): void {
+  mergeSteps.push(step);
+}
+
+/**
+ * Merges `from` into `into` from date `on` (sáp nhập đơn vị hành chính): staff role grants,
+ * child units and every registered module's records move to `into`; `from` stays in the tree,
+ * marked merged, so its history keeps its name and code.
+ */
+export async function mergeUnit(tx: Db, actor: Actor, from: UnitRow, into: UnitRow, on: string): Promise<Record<string, number>> {
+  if (from.merged_into_id) throw new AppError('UNIT_ALREADY_MERGED');
+  if (into.merged_into_id) throw new AppError('UNIT_ALREADY_MERGED', { detail: { vi: 'Đơn vị nhận sáp nhập đã bị sáp nhập vào đơn vị khác', en: 'The target unit has itself been merged' } });
+  if (from.id === into.id || into.path.startsWith(from.path)) throw new AppError('UNIT_MERGE_INVALID');
+
+  const summary: Record<string, number> = { grants: await moveGrants(tx, from.id, into.id), children: 0 };
+  for (const child of await childrenOf(tx, from.id)) {
+    const fresh = (await findUnitById(tx, child.id)) as UnitRow;
+    const target = (await findUnitById(tx, into.id)) as UnitRow;
+    await moveUnit(tx, fresh, target);
+    summary.children = (summary.children ?? 0) + 1;
+  }
+  for (const step of mergeSteps) Object.assign(summary, await step(tx, from, into, on));
+  await markMerged(tx, from.id, into.id, on);
+  await recordAudit(tx, actor, {
+    action: 'unit.merge',
+    entityType: 'unit',
+    entityId: from.code,
+    unitId: from.id,
+    before: { code: from.code, parent_id: from.parent_id },
+    after: { mergedInto: into.code, mergedOn: on, carriedOver: summary },
+  });
+  return summary;
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/pool.ts';
+
+/** Who did something and from where; travels from the request to every command. */
+export interface Actor {
+  userId: number | null;
+  /** Display label: the username, 'api-key:<prefix>', 'cli', 'system' … */
+  label: string;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const systemActor = (label = 'system'): Actor => ({ userId: null, label, ip: null, requestId: null });
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  unitId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends an audit row. Call it inside the same transaction as the change it records,
+ * so the change and its record commit or roll back together.
+ */
+export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO audit_log (actor_user_id, actor_label, ip, request_id, action, entity_type, entity_id, unit_id, before, after)
+    VALUES (${actor.userId}, ${actor.label}, ${actor.ip}, ${actor.requestId}, ${entry.action}, ${entry.entityType},
+            ${entry.entityId === null ? null : String(entry.entityId)}, ${entry.unitId ?? null},
+            ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
+            ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb)`);
+}

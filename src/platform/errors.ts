@@ -1,0 +1,73 @@
+import { type Lang, type Text, format } from './i18n/index.ts';
+
+/** One invalid input: where it is (a JSON pointer or a form field name) and what is wrong. */
+export interface FieldError {
+  field: string;
+  message: Text;
+}
+
+/**
+ * The catalogue of stable error codes. Each becomes an RFC 9457 problem with this status
+ * and title; the code is part of the API contract (documented in docs/errors.md).
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, title: { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid' } },
+  MALFORMED_REQUEST: { status: 400, title: { vi: 'Không đọc được nội dung yêu cầu', en: 'The request body could not be read' } },
+  UNAUTHENTICATED: { status: 401, title: { vi: 'Bạn cần đăng nhập', en: 'You need to sign in' } },
+  INVALID_CREDENTIALS: { status: 401, title: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' } },
+  ACCOUNT_LOCKED: { status: 401, title: { vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần, hãy thử lại sau 15 phút', en: 'Account locked after repeated failed sign-ins; try again in 15 minutes' } },
+  DEMO_ACCOUNT_REFUSED: { status: 401, title: { vi: 'Tài khoản trình diễn không được dùng khi chạy chính thức', en: 'Demo accounts are refused in production' } },
+  FORBIDDEN: { status: 403, title: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' } },
+  CSRF_INVALID: { status: 403, title: { vi: 'Phiên biểu mẫu đã hết hạn, hãy tải lại trang và gửi lại', en: 'The form expired; reload the page and submit again' } },
+  NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy', en: 'Not found' } },
+  UNIT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' } },
+  USER_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy người dùng', en: 'User not found' } },
+  PROCEDURE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' } },
+  CONFLICT: { status: 409, title: { vi: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại', en: 'Conflict with the current data' } },
+  UNIT_CODE_TAKEN: { status: 409, title: { vi: 'Mã đơn vị đã tồn tại', en: 'The unit code is already used' } },
+  USERNAME_TAKEN: { status: 409, title: { vi: 'Tên đăng nhập đã tồn tại', en: 'The username is already used' } },
+  PROCEDURE_CODE_TAKEN: { status: 409, title: { vi: 'Mã thủ tục đã tồn tại', en: 'The procedure code is already used' } },
+  UNIT_ALREADY_MERGED: { status: 409, title: { vi: 'Đơn vị đã được sáp nhập', en: 'The unit has already been merged' } },
+  UNIT_MERGE_INVALID: { status: 409, title: { vi: 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot be merged into itself or its own subtree' } },
+  UNIT_MOVE_INVALID: { status: 409, title: { vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot be moved under itself' } },
+  VERSION_NOT_EDITABLE: { status: 409, title: { vi: 'Chỉ sửa được phiên bản nháp', en: 'Only draft versions can be edited' } },
+  PAYLOAD_TOO_LARGE: { status: 413, title: { vi: 'Tệp hoặc nội dung gửi lên quá lớn', en: 'The upload is too large' } },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { vi: 'Định dạng tệp không được hỗ trợ', en: 'Unsupported file type' } },
+  UNPROCESSABLE: { status: 422, title: { vi: 'Không xử lý được dữ liệu', en: 'The data cannot be processed' } },
+  IMPORT_INVALID: { status: 422, title: { vi: 'Tệp nhập có dòng không hợp lệ; chưa có gì được ghi', en: 'The import has invalid rows; nothing was applied' } },
+  RATE_LIMITED: { status: 429, title: { vi: 'Quá nhiều yêu cầu, hãy thử lại sau ít phút', en: 'Too many requests; try again shortly' } },
+  INTERNAL: { status: 500, title: { vi: 'Hệ thống gặp sự cố, xin thử lại sau', en: 'Something went wrong on our side; please try again' } },
+  NOT_READY: { status: 503, title: { vi: 'Hệ thống chưa sẵn sàng', en: 'Not ready' } },
+} as const satisfies Record<string, { status: number; title: Text }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** An expected failure with a stable code; turned into problem+json or an error page in one place. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail: Text | undefined;
+  readonly errors: FieldError[];
+  /** Extra problem members (e.g. import row errors). */
+  readonly extra: Record<string, unknown>;
+
+  constructor(code: ErrorCode, opts: { detail?: Text; errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
+    super(code);
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.detail = opts.detail;
+    this.errors = opts.errors ?? [];
+    this.extra = opts.extra ?? {};
+  }
+}
+
+/** Shorthand for a single-field validation failure. */
+export function invalid(field: string, vi: string, en: string, params?: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    errors: [{ field, message: { vi: format(vi, params), en: format(en, params) } }],
+  });
+}
+
+export function titleOf(code: ErrorCode, lang: Lang): string {
+  return errorCatalogue[code].title[lang];
+}

@@ -1,0 +1,160 @@
+import type { ComponentChildren } from 'preact';
+import type { ErrorPageInput } from '../platform/http/server.ts';
+import { type PageContext, tr } from './context.ts';
+import { Layout, renderPage } from './layout.tsx';
+
+/** Field errors keyed by field name, in the viewer's language. */
+export type FormErrors = Record<string, string>;
+
+/** The GOV.UK-style error summary at the top of a form that failed validation. */
+export function ErrorSummary(props: { ctx: PageContext; errors: FormErrors; title?: string }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <h2>{props.title ?? tr(props.ctx, 'Có lỗi cần sửa', 'There is a problem')}</h2>
+      <ul>
+        {entries.map(([field, msg]) => (
+          <li key={field}>
+            <a href={`#f-${field}`}>{msg}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField(props: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={props.ctx.csrf} />;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | number | null;
+  errors?: FormErrors;
+  type?: string;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: string;
+  maxLength?: number;
+}
+
+/** A labelled text input with its hint and error, linked for screen readers. */
+export function Field(p: FieldProps) {
+  const err = p.errors?.[p.name];
+  const id = `f-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${err ? ' has-error' : ''}`}>
+      <label for={id}>
+        {p.label}
+        {p.required && <span aria-hidden="true"> *</span>}
+      </label>
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {err && (
+        <p class="error" id={`${id}-error`}>
+          {err}
+        </p>
+      )}
+      <input
+        id={id}
+        name={p.name}
+        type={(p.type ?? 'text') as 'text'}
+        value={p.value ?? ''}
+        required={p.required}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={describedBy}
+        autocomplete={p.autocomplete}
+        inputMode={p.inputmode as never}
+        maxLength={p.maxLength}
+      />
+    </div>
+  );
+}
+
+/** A labelled select. */
+export function Select(p: {
+  name: string;
+  label: string;
+  value?: string | null;
+  options: { value: string; label: string }[];
+  errors?: FormErrors;
+  required?: boolean;
+}) {
+  const err = p.errors?.[p.name];
+  const id = `f-${p.name}`;
+  return (
+    <div class={`field${err ? ' has-error' : ''}`}>
+      <label for={id}>{p.label}</label>
+      {err && (
+        <p class="error" id={`${id}-error`}>
+          {err}
+        </p>
+      )}
+      <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-error` : undefined}>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === (p.value ?? '')}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Previous/next links for a paged list, keeping the other query parameters. */
+export function Pagination(props: { ctx: PageContext; page: number; pageSize: number; total: number; base: string; query: Record<string, string> }) {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  if (pages <= 1) return null;
+  const link = (page: number) => {
+    const q = new URLSearchParams({ ...props.query, page: String(page) });
+    return `${props.base}?${q.toString()}`;
+  };
+  return (
+    <nav class="pagination" aria-label={tr(props.ctx, 'Phân trang', 'Pagination')}>
+      {props.page > 1 && <a href={link(props.page - 1)}>{tr(props.ctx, '← Trang trước', '← Previous')}</a>}
+      <span>
+        {tr(props.ctx, `Trang ${props.page}/${pages} · ${props.total} mục`, `Page ${props.page} of ${pages} · ${props.total} items`)}
+      </span>
+      {props.page < pages && <a href={link(props.page + 1)}>{tr(props.ctx, 'Trang sau →', 'Next →')}</a>}
+    </nav>
+  );
+}
+
+export function PageHeading(props: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="page-heading">
+      <h1>{props.title}</h1>
+      {props.children && <div class="actions">{props.children}</div>}
+    </div>
+  );
+}
+
+/** The error page shown for any failed HTML request. */
+export function renderErrorPage(input: ErrorPageInput): string {
+  const ctx: PageContext = { lang: input.lang, principal: input.principal, csrf: '', path: '/', can: () => false };
+  return renderPage(
+    <Layout ctx={ctx} title={input.title}>
+      <h1>{input.title}</h1>
+      {input.detail && <p>{input.detail}</p>}
+      {input.errors.length > 0 && (
+        <ul class="errors">
+          {input.errors.map((e) => (
+            <li key={e.field}>
+              <strong>{e.field}</strong>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="/">{tr(ctx, 'Về trang chủ', 'Back to the home page')}</a>
+      </p>
+    </Layout>,
+  );
+}

@@ -1,0 +1,34 @@
+import type { App } from '../platform/http/server.ts';
+import { tr } from './context.ts';
+import { Layout, renderPage } from './layout.tsx';
+import { html, pageContext } from './page.ts';
+
+/** The landing page: what Gần Dân is and where to go. */
+export function registerHomePage(app: App): void {
+  app.get('/', { config: { permission: 'public' } }, async (req, reply) => {
+    const ctx = pageContext(req, reply);
+    return html(
+      reply,
+      renderPage(
+        <Layout ctx={ctx} title={tr(ctx, 'Trang chủ', 'Home')}>
+          <h1>{tr(ctx, 'Gần Dân: chính quyền thân thiện, phục vụ Nhân dân', 'Gần Dân: a friendly government serving the people')}</h1>
+          <p>
+            {tr(
+              ctx,
+              'Hệ thống tiếp nhận và giải quyết thủ tục hành chính theo cơ chế một cửa, danh mục thủ tục, lịch làm việc và các mô hình cải cách hành chính của địa phương.',
+              'The one-stop system for administrative procedures, the procedure catalogue, the working calendar and the local reform models.',
+            )}
+          </p>
+          <ul>
+            <li>
+              <a href="/thu-tuc">{tr(ctx, 'Tra cứu thủ tục hành chính', 'Find an administrative procedure')}</a>
+            </li>
+            <li>
+              <a href={ctx.principal ? '/quan-tri' : '/dang-nhap'}>{tr(ctx, 'Dành cho cán bộ', 'For staff')}</a>
+            </li>
+          </ul>
+        </Layout>,
+      ),
+    );
+  });
+}

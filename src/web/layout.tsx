@@ -1,0 +1,91 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { type PageContext, tr } from './context.ts';
+
+interface NavItem {
+  href: string;
+  vi: string;
+  en: string;
+  permission: string;
+}
+
+// Staff navigation; each link shows only to those holding its permission somewhere.
+const staffNav: NavItem[] = [
+  { href: '/quan-tri/don-vi', vi: 'Đơn vị', en: 'Units', permission: 'units.read' },
+  { href: '/quan-tri/nguoi-dung', vi: 'Người dùng', en: 'Users', permission: 'users.read' },
+  { href: '/quan-tri/thu-tuc', vi: 'Thủ tục hành chính', en: 'Procedures', permission: 'procedures.read' },
+  { href: '/quan-tri/lich', vi: 'Lịch làm việc', en: 'Calendar', permission: 'calendar.read' },
+  { href: '/quan-tri/nhat-ky', vi: 'Nhật ký', en: 'Audit log', permission: 'audit.read' },
+];
+
+/** The page frame: skip link, header with navigation, main content, footer. */
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  const p = ctx.principal;
+  const other = ctx.lang === 'vi' ? 'en' : 'vi';
+  const sep = ctx.path.includes('?') ? '&' : '?';
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · Gần Dân`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {tr(ctx, 'Bỏ qua đến nội dung chính', 'Skip to main content')}
+        </a>
+        <header class="site">
+          <a class="brand" href="/">
+            Gần Dân
+          </a>
+          <nav aria-label={tr(ctx, 'Điều hướng chính', 'Main navigation')}>
+            <ul>
+              {p?.kind === 'user' &&
+                staffNav
+                  .filter((n) => ctx.can(n.permission))
+                  .map((n) => (
+                    <li key={n.href}>
+                      <a href={n.href} aria-current={ctx.path.startsWith(n.href) ? 'page' : undefined}>
+                        {tr(ctx, n.vi, n.en)}
+                      </a>
+                    </li>
+                  ))}
+            </ul>
+          </nav>
+          <div class="account">
+            <a href={`${ctx.path}${sep}lang=${other}`} lang={other} hreflang={other}>
+              {other === 'en' ? 'English' : 'Tiếng Việt'}
+            </a>
+            {p?.kind === 'user' ? (
+              <form method="post" action="/dang-xuat" class="inline">
+                <input type="hidden" name="_csrf" value={ctx.csrf} />
+                <span class="who">{p.label}</span> <button type="submit" class="link">{tr(ctx, 'Đăng xuất', 'Sign out')}</button>
+              </form>
+            ) : (
+              <a href="/dang-nhap">{tr(ctx, 'Đăng nhập', 'Sign in')}</a>
+            )}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {ctx.flash && (
+            <p class="flash" role="status">
+              {ctx.flash}
+            </p>
+          )}
+          {props.children}
+        </main>
+        <footer class="site">
+          <p>{tr(ctx, 'Gần Dân: chính quyền thân thiện, phục vụ Nhân dân', 'Gần Dân: a friendly government serving the people')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Renders a full HTML document. */
+export function renderPage(node: preact.VNode): string {
+  return `<!doctype html>${renderToString(node)}`;
+}
