@@ -61,14 +61,10 @@ async function main(): Promise<number> {
   process.stdout.write(`# database: ${label}, PostgreSQL ${version}; ${files.length} test files\n`);
 
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '2'}`, ...files],
-      {
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'test', GD_TEST_ADMIN_URL: withDatabase(adminUrl as string, 'postgres'), GD_TEST_TEMPLATE: template },
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '2'}`, ...files], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test', GD_TEST_ADMIN_URL: withDatabase(adminUrl as string, 'postgres'), GD_TEST_TEMPLATE: template },
+    });
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
 

@@ -8,8 +8,8 @@ import type { Platform } from './platform/context.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { type Database, openDatabase } from './platform/db/pool.ts';
 import { one } from './platform/db/query.ts';
-import { type JobDefinition, startJobs } from './platform/jobs/index.ts';
 import { type App, buildHttp } from './platform/http/server.ts';
+import { type JobDefinition, startJobs } from './platform/jobs/index.ts';
 import { renderErrorPage } from './web/components.tsx';
 
 export interface System {

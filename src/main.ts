@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     if (demo.loaded) log(`demo data loaded: ${JSON.stringify(demo)}`);
   }
   await system.app.listen({ port: config.port, host: config.host });
-  log(`Gần Dân ready on http://${config.host}:${config.port} in ${Math.round(performance.now() - started)} ms (${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'})`);
+  log(
+    `Gần Dân ready on http://${config.host}:${config.port} in ${Math.round(performance.now() - started)} ms (${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -57,7 +57,12 @@ export async function makeUnit(sys: System, opts: { parent?: UnitRow | null; kin
     createUnit(
       tx,
       systemActor('test'),
-      { code: opts.code ?? `u-${uniq()}`, name: opts.name ?? `Đơn vị thử ${uniq()}`, kind: (opts.kind ?? (opts.parent ? 'commune' : 'province')) as 'province', adminCode: null },
+      {
+        code: opts.code ?? `u-${uniq()}`,
+        name: opts.name ?? `Đơn vị thử ${uniq()}`,
+        kind: (opts.kind ?? (opts.parent ? 'commune' : 'province')) as 'province',
+        adminCode: null,
+      },
       opts.parent ?? null,
     ),
   );

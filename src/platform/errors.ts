@@ -1,4 +1,4 @@
-import { type Lang, type Text, format } from './i18n/index.ts';
+import { format, type Lang, type Text } from './i18n/index.ts';
 
 /** One invalid input: where it is (a JSON pointer or a form field name) and what is wrong. */
 export interface FieldError {
@@ -15,10 +15,22 @@ export const errorCatalogue = {
   MALFORMED_REQUEST: { status: 400, title: { vi: 'Không đọc được nội dung yêu cầu', en: 'The request body could not be read' } },
   UNAUTHENTICATED: { status: 401, title: { vi: 'Bạn cần đăng nhập', en: 'You need to sign in' } },
   INVALID_CREDENTIALS: { status: 401, title: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' } },
-  ACCOUNT_LOCKED: { status: 401, title: { vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần, hãy thử lại sau 15 phút', en: 'Account locked after repeated failed sign-ins; try again in 15 minutes' } },
-  DEMO_ACCOUNT_REFUSED: { status: 401, title: { vi: 'Tài khoản trình diễn không được dùng khi chạy chính thức', en: 'Demo accounts are refused in production' } },
+  ACCOUNT_LOCKED: {
+    status: 401,
+    title: {
+      vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần, hãy thử lại sau 15 phút',
+      en: 'Account locked after repeated failed sign-ins; try again in 15 minutes',
+    },
+  },
+  DEMO_ACCOUNT_REFUSED: {
+    status: 401,
+    title: { vi: 'Tài khoản trình diễn không được dùng khi chạy chính thức', en: 'Demo accounts are refused in production' },
+  },
   FORBIDDEN: { status: 403, title: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' } },
-  CSRF_INVALID: { status: 403, title: { vi: 'Phiên biểu mẫu đã hết hạn, hãy tải lại trang và gửi lại', en: 'The form expired; reload the page and submit again' } },
+  CSRF_INVALID: {
+    status: 403,
+    title: { vi: 'Phiên biểu mẫu đã hết hạn, hãy tải lại trang và gửi lại', en: 'The form expired; reload the page and submit again' },
+  },
   NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy', en: 'Not found' } },
   UNIT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' } },
   USER_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy người dùng', en: 'User not found' } },
@@ -28,8 +40,14 @@ export const errorCatalogue = {
   USERNAME_TAKEN: { status: 409, title: { vi: 'Tên đăng nhập đã tồn tại', en: 'The username is already used' } },
   PROCEDURE_CODE_TAKEN: { status: 409, title: { vi: 'Mã thủ tục đã tồn tại', en: 'The procedure code is already used' } },
   UNIT_ALREADY_MERGED: { status: 409, title: { vi: 'Đơn vị đã được sáp nhập', en: 'The unit has already been merged' } },
-  UNIT_MERGE_INVALID: { status: 409, title: { vi: 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot be merged into itself or its own subtree' } },
-  UNIT_MOVE_INVALID: { status: 409, title: { vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot be moved under itself' } },
+  UNIT_MERGE_INVALID: {
+    status: 409,
+    title: { vi: 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot be merged into itself or its own subtree' },
+  },
+  UNIT_MOVE_INVALID: {
+    status: 409,
+    title: { vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot be moved under itself' },
+  },
   VERSION_NOT_EDITABLE: { status: 409, title: { vi: 'Chỉ sửa được phiên bản nháp', en: 'Only draft versions can be edited' } },
   PAYLOAD_TOO_LARGE: { status: 413, title: { vi: 'Tệp hoặc nội dung gửi lên quá lớn', en: 'The upload is too large' } },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { vi: 'Định dạng tệp không được hỗ trợ', en: 'Unsupported file type' } },

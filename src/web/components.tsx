@@ -119,9 +119,7 @@ export function Pagination(props: { ctx: PageContext; page: number; pageSize: nu
   return (
     <nav class="pagination" aria-label={tr(props.ctx, 'Phân trang', 'Pagination')}>
       {props.page > 1 && <a href={link(props.page - 1)}>{tr(props.ctx, '← Trang trước', '← Previous')}</a>}
-      <span>
-        {tr(props.ctx, `Trang ${props.page}/${pages} · ${props.total} mục`, `Page ${props.page} of ${pages} · ${props.total} items`)}
-      </span>
+      <span>{tr(props.ctx, `Trang ${props.page}/${pages} · ${props.total} mục`, `Page ${props.page} of ${pages} · ${props.total} items`)}</span>
       {props.page < pages && <a href={link(props.page + 1)}>{tr(props.ctx, 'Trang sau →', 'Next →')}</a>}
     </nav>
   );

@@ -62,7 +62,10 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             {p?.kind === 'user' ? (
               <form method="post" action="/dang-xuat" class="inline">
                 <input type="hidden" name="_csrf" value={ctx.csrf} />
-                <span class="who">{p.label}</span> <button type="submit" class="link">{tr(ctx, 'Đăng xuất', 'Sign out')}</button>
+                <span class="who">{p.label}</span>{' '}
+                <button type="submit" class="link">
+                  {tr(ctx, 'Đăng xuất', 'Sign out')}
+                </button>
               </form>
             ) : (
               <a href="/dang-nhap">{tr(ctx, 'Đăng nhập', 'Sign in')}</a>

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../platform/errors.ts';
-import type { PageContext } from './context.ts';
 import type { FormErrors } from './components.tsx';
+import type { PageContext } from './context.ts';
 
 /** Builds the page context for a request: language, viewer, a CSRF token for forms, a one-time flash. */
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {

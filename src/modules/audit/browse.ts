@@ -17,7 +17,9 @@ export async function browseAudit(p: Platform, req: FastifyRequest, q: AuditQuer
   if (q.unit && !unit) throw new AppError('UNIT_NOT_FOUND');
   if (unit) req.requireOn('audit.read', unit.path);
   if (q.from && q.to && q.from > q.to) {
-    throw new AppError('VALIDATION_FAILED', { errors: [{ field: 'to', message: { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The end date must not be before the start date' } }] });
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [{ field: 'to', message: { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The end date must not be before the start date' } }],
+    });
   }
   return listAudit(p.db, {
     visiblePaths: visible,

@@ -27,7 +27,8 @@ export function registerAuditPages(app: App, p: Platform): void {
     const q = checked.ok ? checked.value : { page: 1, pageSize: 50 };
     const r = checked.ok ? await browseAudit(p, req, checked.value) : { items: [], total: 0 };
     const keep: Record<string, string> = {};
-    for (const k of ['unit', 'actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const) if (checked.ok && checked.value[k]) keep[k] = String(checked.value[k]);
+    for (const k of ['unit', 'actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const)
+      if (checked.ok && checked.value[k]) keep[k] = String(checked.value[k]);
     return html(
       reply,
       renderPage(

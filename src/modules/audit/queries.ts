@@ -35,11 +35,7 @@ export interface AuditFilter {
 export async function listAudit(db: Db, f: AuditFilter): Promise<{ items: AuditRow[]; total: number }> {
   const conds = [sql`true`];
   if (f.visiblePaths !== null) {
-    conds.push(
-      f.visiblePaths.length === 0
-        ? sql`false`
-        : sql`un.path LIKE ANY (${`{${f.visiblePaths.map((p) => `"${likeEscape(p)}%"`).join(',')}}`}::text[])`,
-    );
+    conds.push(f.visiblePaths.length === 0 ? sql`false` : sql`un.path LIKE ANY (${`{${f.visiblePaths.map((p) => `"${likeEscape(p)}%"`).join(',')}}`}::text[])`);
   }
   if (f.unitPath) conds.push(sql`un.path LIKE ${`${likeEscape(f.unitPath)}%`}`);
   if (f.actor) conds.push(sql`a.actor_label = ${f.actor}`);

@@ -12,7 +12,7 @@ import { presentUser } from './present.ts';
 import { findGrant, findUserByUsername, grantsOf, listUsers, type UserRow } from './queries.ts';
 import { authorizer, holdsGlobally } from './rules/authorize.ts';
 import { mayGrantRole, mayManageUser, visibleUserPaths } from './rules/manage.ts';
-import { ApiKeyBody, CreateUserBody, GrantBody, UpdateUserBody, UserOut, Username } from './schema.ts';
+import { ApiKeyBody, CreateUserBody, GrantBody, UpdateUserBody, Username, UserOut } from './schema.ts';
 
 const tags = ['Cán bộ (staff)'];
 const UserParams = Type.Object({ username: Username });
@@ -54,7 +54,9 @@ export function registerStaffApi(app: App, p: Platform): void {
           page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
           pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
         }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Omit(UserOut, ['grants'])), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Omit(UserOut, ['grants'])), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }),
+        },
       },
       config: { permission: 'users.read' },
     },
@@ -63,7 +65,13 @@ export function registerStaffApi(app: App, p: Platform): void {
       const unit = req.query.unit ? await mustUnit(p.db, req.query.unit) : null;
       if (unit) req.requireOn('users.read', unit.path);
       const { page, pageSize } = req.query;
-      const r = await listUsers(p.db, { visiblePaths: visibleUserPaths(authorizer, pr), unitId: unit?.id, q: req.query.q, limit: pageSize, offset: (page - 1) * pageSize });
+      const r = await listUsers(p.db, {
+        visiblePaths: visibleUserPaths(authorizer, pr),
+        unitId: unit?.id,
+        q: req.query.q,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
       return { items: r.items.map((u) => presentUser(u, [])), total: r.total, page, pageSize };
     },
   );
@@ -82,7 +90,10 @@ export function registerStaffApi(app: App, p: Platform): void {
 
   app.post(
     '/api/v1/users',
-    { schema: { tags, summary: 'Tạo tài khoản cán bộ (create a staff account)', body: CreateUserBody, response: { 201: UserOut } }, config: { permission: 'users.manage' } },
+    {
+      schema: { tags, summary: 'Tạo tài khoản cán bộ (create a staff account)', body: CreateUserBody, response: { 201: UserOut } },
+      config: { permission: 'users.manage' },
+    },
     async (req, reply) => {
       const user = await inTransaction(p.db, async (tx) => {
         const grants = req.body.grants ?? [];
@@ -102,7 +113,10 @@ export function registerStaffApi(app: App, p: Platform): void {
 
   app.patch(
     '/api/v1/users/:username',
-    { schema: { tags, summary: 'Sửa tài khoản cán bộ (edit a staff account)', params: UserParams, body: UpdateUserBody, response: { 200: UserOut } }, config: { permission: 'users.manage' } },
+    {
+      schema: { tags, summary: 'Sửa tài khoản cán bộ (edit a staff account)', params: UserParams, body: UpdateUserBody, response: { 200: UserOut } },
+      config: { permission: 'users.manage' },
+    },
     async (req) => {
       const user = await inTransaction(p.db, async (tx) => {
         const current = await mustUser(tx, req.params.username);
@@ -115,7 +129,10 @@ export function registerStaffApi(app: App, p: Platform): void {
 
   app.post(
     '/api/v1/users/:username/grants',
-    { schema: { tags, summary: 'Giao vai trò tại đơn vị (grant a role at a unit)', params: UserParams, body: GrantBody, response: { 201: UserOut } }, config: { permission: 'users.manage' } },
+    {
+      schema: { tags, summary: 'Giao vai trò tại đơn vị (grant a role at a unit)', params: UserParams, body: GrantBody, response: { 201: UserOut } },
+      config: { permission: 'users.manage' },
+    },
     async (req, reply) => {
       const user = await inTransaction(p.db, async (tx) => {
         const current = await mustUser(tx, req.params.username);
@@ -132,7 +149,12 @@ export function registerStaffApi(app: App, p: Platform): void {
   app.delete(
     '/api/v1/users/:username/grants/:grantId',
     {
-      schema: { tags, summary: 'Thu hồi vai trò (revoke a role)', params: Type.Object({ username: Username, grantId: Type.Integer({ minimum: 1 }) }), response: { 200: UserOut } },
+      schema: {
+        tags,
+        summary: 'Thu hồi vai trò (revoke a role)',
+        params: Type.Object({ username: Username, grantId: Type.Integer({ minimum: 1 }) }),
+        response: { 200: UserOut },
+      },
       config: { permission: 'users.manage' },
     },
     async (req) => {

@@ -111,7 +111,13 @@ export function registerStaffPages(app: App, p: Platform): void {
     const page = Math.max(1, Math.min(10000, Number.parseInt(query.page ?? '1', 10) || 1));
     const unit = query.unit ? await findUnitByCode(p.db, query.unit) : null;
     if (unit) req.requireOn('users.read', unit.path);
-    const r = await listUsers(p.db, { visiblePaths: visibleUserPaths(authorizer, req.principal!), unitId: unit?.id, q: q || null, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const r = await listUsers(p.db, {
+      visiblePaths: visibleUserPaths(authorizer, req.principal!),
+      unitId: unit?.id,
+      q: q || null,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
     return html(
       reply,
       renderPage(
@@ -123,7 +129,7 @@ export function registerStaffPages(app: App, p: Platform): void {
               </a>
             )}
           </PageHeading>
-          <form class="search" method="get" action={BASE} role="search">
+          <form class="search" method="get" action={BASE}>
             {unit && <input type="hidden" name="unit" value={unit.code} />}
             <Field name="q" label={tr(ctx, 'Tìm theo tên (có dấu hoặc không dấu)', 'Search by name')} value={q} />
             <button type="submit">{tr(ctx, 'Tìm', 'Search')}</button>
@@ -153,7 +159,14 @@ export function registerStaffPages(app: App, p: Platform): void {
               </tbody>
             </table>
           </div>
-          <Pagination ctx={ctx} page={page} pageSize={PAGE_SIZE} total={r.total} base={BASE} query={{ ...(q ? { q } : {}), ...(unit ? { unit: unit.code } : {}) }} />
+          <Pagination
+            ctx={ctx}
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={r.total}
+            base={BASE}
+            query={{ ...(q ? { q } : {}), ...(unit ? { unit: unit.code } : {}) }}
+          />
         </Layout>,
       ),
     );
@@ -162,7 +175,8 @@ export function registerStaffPages(app: App, p: Platform): void {
   const unitOptions = (units: UnitRow[], req: FastifyRequest) =>
     units.filter((u) => !u.merged_into_id && req.can('users.manage', u.path)).map((u) => ({ value: u.code, label: `${'— '.repeat(u.depth)}${u.name}` }));
 
-  const roleOptions = (ctx: PageContext, req: FastifyRequest) => roles.filter((r) => mayGrantRole(req.principal!, r)).map((r) => ({ value: r, label: roleLabel(ctx, r) }));
+  const roleOptions = (ctx: PageContext, req: FastifyRequest) =>
+    roles.filter((r) => mayGrantRole(req.principal!, r)).map((r) => ({ value: r, label: roleLabel(ctx, r) }));
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined>, errors: FormErrors, status = 200) => {
     const ctx = pageContext(req, reply);
@@ -176,16 +190,32 @@ export function registerStaffPages(app: App, p: Platform): void {
           <form method="post" action={BASE} novalidate>
             <CsrfField ctx={ctx} />
             <Field name="fullName" label={tr(ctx, 'Họ và tên', 'Full name')} value={values.fullName} errors={errors} required />
-            <Field name="username" label={tr(ctx, 'Tên đăng nhập', 'Username')} value={values.username} errors={errors} required hint={tr(ctx, 'Chữ không dấu, số, dấu chấm', 'Letters, digits, dots')} />
+            <Field
+              name="username"
+              label={tr(ctx, 'Tên đăng nhập', 'Username')}
+              value={values.username}
+              errors={errors}
+              required
+              hint={tr(ctx, 'Chữ không dấu, số, dấu chấm', 'Letters, digits, dots')}
+            />
             <Field name="title" label={tr(ctx, 'Chức vụ', 'Job title')} value={values.title} errors={errors} />
             <Field name="email" type="email" label={tr(ctx, 'Thư điện tử', 'E-mail')} value={values.email} errors={errors} />
             <Field name="phone" type="tel" label={tr(ctx, 'Điện thoại', 'Phone')} value={values.phone} errors={errors} />
-            <Field name="password" type="password" label={tr(ctx, 'Mật khẩu ban đầu', 'Initial password')} errors={errors} required hint={tr(ctx, 'Ít nhất 10 ký tự', 'At least 10 characters')} autocomplete="new-password" />
+            <Field
+              name="password"
+              type="password"
+              label={tr(ctx, 'Mật khẩu ban đầu', 'Initial password')}
+              errors={errors}
+              required
+              hint={tr(ctx, 'Ít nhất 10 ký tự', 'At least 10 characters')}
+              autocomplete="new-password"
+            />
             <Select name="role" label={tr(ctx, 'Vai trò', 'Role')} value={values.role} errors={errors} options={roleOptions(ctx, req)} />
             <Select name="unit" label={tr(ctx, 'Tại đơn vị', 'At unit')} value={values.unit} errors={errors} options={unitOptions(units, req)} />
             <div class="field">
               <label>
-                <input type="checkbox" name="subtree" value="true" checked={values.subtree === 'true'} /> {tr(ctx, 'Áp dụng cho cả các đơn vị trực thuộc', 'Also over sub-units')}
+                <input type="checkbox" name="subtree" value="true" checked={values.subtree === 'true'} />{' '}
+                {tr(ctx, 'Áp dụng cho cả các đơn vị trực thuộc', 'Also over sub-units')}
               </label>
             </div>
             <button type="submit">{tr(ctx, 'Tạo tài khoản', 'Create account')}</button>
@@ -228,7 +258,8 @@ export function registerStaffPages(app: App, p: Platform): void {
       });
       return redirectWithFlash(req, reply, `${BASE}/${user.username}`, tr(req, `Đã tạo tài khoản ${user.username}`, `Account ${user.username} created`));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'USERNAME_TAKEN') return renderNew(req, reply, form, { username: tr(req, 'Tên đăng nhập đã tồn tại', 'Username already used') }, 409);
+      if (err instanceof AppError && err.code === 'USERNAME_TAKEN')
+        return renderNew(req, reply, form, { username: tr(req, 'Tên đăng nhập đã tồn tại', 'Username already used') }, 409);
       throw err;
     }
   });
@@ -291,7 +322,13 @@ export function registerStaffPages(app: App, p: Platform): void {
                 <Field name="title" label={tr(ctx, 'Chức vụ', 'Job title')} value={user.title} errors={errors} />
                 <Field name="email" type="email" label={tr(ctx, 'Thư điện tử', 'E-mail')} value={user.email} errors={errors} />
                 <Field name="phone" type="tel" label={tr(ctx, 'Điện thoại', 'Phone')} value={user.phone} errors={errors} />
-                <Field name="password" type="password" label={tr(ctx, 'Mật khẩu mới (để trống nếu không đổi)', 'New password (leave empty to keep)')} errors={errors} autocomplete="new-password" />
+                <Field
+                  name="password"
+                  type="password"
+                  label={tr(ctx, 'Mật khẩu mới (để trống nếu không đổi)', 'New password (leave empty to keep)')}
+                  errors={errors}
+                  autocomplete="new-password"
+                />
                 <div class="field">
                   <label>
                     <input type="checkbox" name="active" value="true" checked={user.active} /> {tr(ctx, 'Tài khoản đang hoạt động', 'Account active')}
@@ -325,7 +362,14 @@ export function registerStaffPages(app: App, p: Platform): void {
     const { user, grants } = await loadVisibleUser(req);
     if (!mayManageUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
     const form = cleanForm(req.body) as Record<string, string | undefined>;
-    const checked = validate(UpdateUserBody, { fullName: form.fullName, title: form.title, email: form.email, phone: form.phone, password: form.password, active: form.active === 'true' });
+    const checked = validate(UpdateUserBody, {
+      fullName: form.fullName,
+      title: form.title,
+      email: form.email,
+      phone: form.phone,
+      password: form.password,
+      active: form.active === 'true',
+    });
     if (!checked.ok) return renderUser(req, reply, user, grants, formErrors(checked.errors, req.lang), 400);
     await inTransaction(p.db, (tx) => updateUser(tx, req.actor(), user, checked.value));
     return redirectWithFlash(req, reply, `${BASE}/${user.username}`, tr(req, 'Đã lưu thay đổi', 'Changes saved'));

@@ -2,15 +2,7 @@
  * Roles held at a unit and the permissions each grants. A grant covers its unit, and the
  * unit's whole subtree when the grant says so.
  */
-export const roles = [
-  'system_admin',
-  'unit_leader',
-  'one_stop_clerk',
-  'specialist',
-  'home_affairs_officer',
-  'post_office_staff',
-  'support_volunteer',
-] as const;
+export const roles = ['system_admin', 'unit_leader', 'one_stop_clerk', 'specialist', 'home_affairs_officer', 'post_office_staff', 'support_volunteer'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, { vi: string; en: string }> = {

@@ -6,7 +6,10 @@ export const Password = Type.String({ minLength: 10, maxLength: 200, description
 const RoleName = Type.Enum([...roles]);
 const UnitCodeRef = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
 
-export const GrantBody = Type.Object({ role: RoleName, unit: UnitCodeRef, subtree: Type.Optional(Type.Boolean({ default: false })) }, { additionalProperties: false });
+export const GrantBody = Type.Object(
+  { role: RoleName, unit: UnitCodeRef, subtree: Type.Optional(Type.Boolean({ default: false })) },
+  { additionalProperties: false },
+);
 export type GrantInput = Static<typeof GrantBody>;
 
 const profile = {
@@ -29,7 +32,11 @@ export const UpdateUserBody = Type.Object(
 export type UpdateUserInput = Static<typeof UpdateUserBody>;
 
 export const SignInBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), next: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    next: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 );
 

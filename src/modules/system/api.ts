@@ -19,7 +19,10 @@ const assets: Record<string, { file: string; type: string }> = {
 export function registerSystemRoutes(app: App, p: Platform): void {
   app.get(
     '/healthz',
-    { schema: { tags: ['Vận hành (operations)'], summary: 'Process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } }, config: { permission: 'public' } },
+    {
+      schema: { tags: ['Vận hành (operations)'], summary: 'Process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+      config: { permission: 'public' },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -29,7 +32,10 @@ export function registerSystemRoutes(app: App, p: Platform): void {
       schema: {
         tags: ['Vận hành (operations)'],
         summary: 'Database reachable and migrations current',
-        response: { 200: Type.Object({ status: Type.String(), database: Type.Boolean(), migrations: Type.Boolean() }), 503: Type.Object({ status: Type.String(), database: Type.Boolean(), migrations: Type.Boolean() }) },
+        response: {
+          200: Type.Object({ status: Type.String(), database: Type.Boolean(), migrations: Type.Boolean() }),
+          503: Type.Object({ status: Type.String(), database: Type.Boolean(), migrations: Type.Boolean() }),
+        },
       },
       config: { permission: 'public' },
     },

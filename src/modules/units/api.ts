@@ -69,7 +69,10 @@ export function registerUnitsApi(app: App, p: Platform): void {
 
   app.patch(
     '/api/v1/units/:code',
-    { schema: { tags, summary: 'Sửa hoặc chuyển đơn vị (edit or move a unit)', params: CodeParams, body: UpdateUnitBody, response: { 200: UnitOut } }, config: { permission: 'units.manage' } },
+    {
+      schema: { tags, summary: 'Sửa hoặc chuyển đơn vị (edit or move a unit)', params: CodeParams, body: UpdateUnitBody, response: { 200: UnitOut } },
+      config: { permission: 'units.manage' },
+    },
     async (req) => {
       const unit = await inTransaction(p.db, async (tx) => {
         const current = await mustFind(tx, req.params.code);
@@ -96,7 +99,9 @@ export function registerUnitsApi(app: App, p: Platform): void {
         summary: 'Sáp nhập đơn vị vào đơn vị khác từ một ngày (merge a unit into another from a date)',
         params: CodeParams,
         body: MergeUnitBody,
-        response: { 200: Type.Object({ merged: Type.String(), into: Type.String(), on: Type.String(), carriedOver: Type.Record(Type.String(), Type.Integer()) }) },
+        response: {
+          200: Type.Object({ merged: Type.String(), into: Type.String(), on: Type.String(), carriedOver: Type.Record(Type.String(), Type.Integer()) }),
+        },
       },
       config: { permission: 'units.manage' },
     },

@@ -28,7 +28,11 @@ function Tree(props: { ctx: PageContext; units: UnitRow[]; parentId: number | nu
     <ul class={props.parentId === null ? 'tree' : undefined}>
       {children.map((u) => (
         <li key={u.id}>
-          <a href={`${BASE}/${u.code}`}>{u.name}</a> <span class="muted">({kindLabel(props.ctx, u.kind)}{u.admin_code ? ` · ${u.admin_code}` : ''})</span>
+          <a href={`${BASE}/${u.code}`}>{u.name}</a>{' '}
+          <span class="muted">
+            ({kindLabel(props.ctx, u.kind)}
+            {u.admin_code ? ` · ${u.admin_code}` : ''})
+          </span>
           {u.merged_into_id && <span class="tag merged">{tr(props.ctx, 'Đã sáp nhập', 'Merged')}</span>}
           <Tree ctx={props.ctx} units={props.units} parentId={u.id} />
         </li>
@@ -43,7 +47,16 @@ function UnitFields(props: { ctx: PageContext; values: UnitForm; errors: FormErr
   const { ctx, values, errors } = props;
   return (
     <>
-      {props.isNew && <Field name="code" label={tr(ctx, 'Mã đơn vị (chữ thường, không dấu)', 'Unit code (lower case)')} value={values.code} errors={errors} required hint="vd. phuong-1-cao-lanh" />}
+      {props.isNew && (
+        <Field
+          name="code"
+          label={tr(ctx, 'Mã đơn vị (chữ thường, không dấu)', 'Unit code (lower case)')}
+          value={values.code}
+          errors={errors}
+          required
+          hint="vd. phuong-1-cao-lanh"
+        />
+      )}
       <Field name="name" label={tr(ctx, 'Tên đơn vị', 'Name')} value={values.name} errors={errors} required maxLength={200} />
       <Select
         name="kind"
@@ -57,9 +70,18 @@ function UnitFields(props: { ctx: PageContext; values: UnitForm; errors: FormErr
         label={tr(ctx, 'Đơn vị cấp trên', 'Parent unit')}
         value={values.parent ?? ''}
         errors={errors}
-        options={[{ value: '', label: tr(ctx, '(không có: đơn vị gốc)', '(none: a root unit)') }, ...props.units.filter((u) => !u.merged_into_id).map((u) => ({ value: u.code, label: `${'— '.repeat(u.depth)}${u.name}` }))]}
+        options={[
+          { value: '', label: tr(ctx, '(không có: đơn vị gốc)', '(none: a root unit)') },
+          ...props.units.filter((u) => !u.merged_into_id).map((u) => ({ value: u.code, label: `${'— '.repeat(u.depth)}${u.name}` })),
+        ]}
       />
-      <Field name="adminCode" label={tr(ctx, 'Mã đơn vị hành chính (nếu có)', 'National administrative code (if any)')} value={values.adminCode} errors={errors} inputmode="numeric" />
+      <Field
+        name="adminCode"
+        label={tr(ctx, 'Mã đơn vị hành chính (nếu có)', 'National administrative code (if any)')}
+        value={values.adminCode}
+        errors={errors}
+        inputmode="numeric"
+      />
       <Field name="address" label={tr(ctx, 'Địa chỉ', 'Address')} value={values.address} errors={errors} />
       <Field name="phone" label={tr(ctx, 'Điện thoại', 'Phone')} value={values.phone} errors={errors} type="tel" />
       <Field name="email" label={tr(ctx, 'Thư điện tử', 'E-mail')} value={values.email} errors={errors} type="email" />
@@ -98,7 +120,7 @@ export function registerUnitsPages(app: App, p: Platform): void {
               </a>
             )}
           </PageHeading>
-          <form class="search" method="get" action={BASE} role="search">
+          <form class="search" method="get" action={BASE}>
             <Field name="q" label={tr(ctx, 'Tìm đơn vị (gõ có dấu hoặc không dấu)', 'Find a unit (with or without diacritics)')} value={q} />
             <button type="submit">{tr(ctx, 'Tìm', 'Search')}</button>
           </form>
@@ -167,7 +189,15 @@ export function registerUnitsPages(app: App, p: Platform): void {
     }
   });
 
-  const renderDetail = async (req: FastifyRequest, reply: FastifyReply, unit: UnitRow, values: UnitForm | null, errors: FormErrors, mergeErrors: FormErrors, status = 200) => {
+  const renderDetail = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    unit: UnitRow,
+    values: UnitForm | null,
+    errors: FormErrors,
+    mergeErrors: FormErrors,
+    status = 200,
+  ) => {
     const ctx = pageContext(req, reply);
     const units = await listUnits(p.db);
     const parent = units.find((u) => u.id === unit.parent_id);
@@ -227,7 +257,13 @@ export function registerUnitsPages(app: App, p: Platform): void {
               <ErrorSummary ctx={ctx} errors={errors} />
               <form method="post" action={`${BASE}/${unit.code}`} novalidate>
                 <CsrfField ctx={ctx} />
-                <UnitFields ctx={ctx} values={values ?? unitFormValues(unit, units)} errors={errors} units={units.filter((u) => !u.path.startsWith(unit.path))} isNew={false} />
+                <UnitFields
+                  ctx={ctx}
+                  values={values ?? unitFormValues(unit, units)}
+                  errors={errors}
+                  units={units.filter((u) => !u.path.startsWith(unit.path))}
+                  isNew={false}
+                />
                 <button type="submit">{tr(ctx, 'Lưu thay đổi', 'Save changes')}</button>
               </form>
               <h2>{tr(ctx, 'Sáp nhập đơn vị', 'Merge this unit')}</h2>
@@ -245,7 +281,9 @@ export function registerUnitsPages(app: App, p: Platform): void {
                   name="into"
                   label={tr(ctx, 'Sáp nhập vào', 'Merge into')}
                   errors={mergeErrors}
-                  options={units.filter((u) => !u.merged_into_id && !u.path.startsWith(unit.path)).map((u) => ({ value: u.code, label: `${'— '.repeat(u.depth)}${u.name}` }))}
+                  options={units
+                    .filter((u) => !u.merged_into_id && !u.path.startsWith(unit.path))
+                    .map((u) => ({ value: u.code, label: `${'— '.repeat(u.depth)}${u.name}` }))}
                 />
                 <Field name="date" type="date" label={tr(ctx, 'Từ ngày', 'From date')} errors={mergeErrors} required />
                 <button type="submit" class="danger">
@@ -287,7 +325,15 @@ export function registerUnitsPages(app: App, p: Platform): void {
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'UNIT_MOVE_INVALID') {
-        return renderDetail(req, reply, unit, form as UnitForm, { parent: tr(req, 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới', 'Cannot move a unit under itself') }, {}, 409);
+        return renderDetail(
+          req,
+          reply,
+          unit,
+          form as UnitForm,
+          { parent: tr(req, 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới', 'Cannot move a unit under itself') },
+          {},
+          409,
+        );
       }
       throw err;
     }
@@ -308,7 +354,15 @@ export function registerUnitsPages(app: App, p: Platform): void {
       });
     } catch (err) {
       if (err instanceof AppError && (err.code === 'UNIT_MERGE_INVALID' || err.code === 'UNIT_ALREADY_MERGED' || err.code === 'UNIT_NOT_FOUND')) {
-        return renderDetail(req, reply, unit, null, {}, { into: err.detail?.[req.lang] ?? tr(req, 'Không thể sáp nhập vào đơn vị này', 'Cannot merge into this unit') }, 409);
+        return renderDetail(
+          req,
+          reply,
+          unit,
+          null,
+          {},
+          { into: err.detail?.[req.lang] ?? tr(req, 'Không thể sáp nhập vào đơn vị này', 'Cannot merge into this unit') },
+          409,
+        );
       }
       throw err;
     }

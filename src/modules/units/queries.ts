@@ -146,7 +146,11 @@ export async function moveGrants(db: Db, fromId: number, intoId: number): Promis
 
 /** Ancestors of a unit from the root down, the unit itself excluded. */
 export function ancestorsOf(db: Db, unit: UnitRow): Promise<UnitRow[]> {
-  const ids = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id);
+  const ids = unit.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => id !== unit.id);
   if (ids.length === 0) return Promise.resolve([]);
   return rows<UnitRow>(db, sql`SELECT ${columns} FROM units WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[]) ORDER BY depth`);
 }

@@ -18,7 +18,10 @@ export const unitKindLabels: Record<(typeof unitKinds)[number], { vi: string; en
 export const UnitCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Stable lower-case code, e.g. `cao-lanh`' });
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 export const OfficeHoursSchema = Type.Array(
-  Type.Object({ days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7 }), open: Time, close: Time }, { additionalProperties: false }),
+  Type.Object(
+    { days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7 }), open: Time, close: Time },
+    { additionalProperties: false },
+  ),
   { maxItems: 14 },
 );
 
@@ -39,10 +42,7 @@ export const CreateUnitBody = Type.Object(
 );
 export type CreateUnitInput = Static<typeof CreateUnitBody>;
 
-export const UpdateUnitBody = Type.Object(
-  { ...editable, parent: Type.Optional(Type.Union([UnitCode, Type.Null()])) },
-  { additionalProperties: false },
-);
+export const UpdateUnitBody = Type.Object({ ...editable, parent: Type.Optional(Type.Union([UnitCode, Type.Null()])) }, { additionalProperties: false });
 export type UpdateUnitInput = Static<typeof UpdateUnitBody>;
 
 export const MergeUnitBody = Type.Object(

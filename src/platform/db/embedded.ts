@@ -107,11 +107,7 @@ async function pgCtlStop(pgDir: string): Promise<void> {
  * - `mode: 'server'` refuses to share the folder with another live owner.
  * - `mode: 'client'` (the CLI) connects to a server another process owns, or starts one itself.
  */
-export async function openEmbeddedDatabase(
-  dataDir: string,
-  mode: 'server' | 'client',
-  log: (msg: string) => void = () => {},
-): Promise<EmbeddedDatabase> {
+export async function openEmbeddedDatabase(dataDir: string, mode: 'server' | 'client', log: (msg: string) => void = () => {}): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const pgDir = path.join(dataDir, 'pg');
   const lockFile = path.join(dataDir, 'owner.lock');

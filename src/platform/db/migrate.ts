@@ -23,9 +23,7 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
     for (const file of migrationFiles(dir)) {
       if (done.has(file)) continue;
@@ -51,9 +49,6 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
 /** True when every migration file has been applied (used by /readyz). */
 export async function migrationsCurrent(pool: pg.Pool, dir = migrationsDir): Promise<boolean> {
   const files = migrationFiles(dir);
-  const res = await pool.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM schema_migrations WHERE name = ANY($1::text[])',
-    [files],
-  );
+  const res = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations WHERE name = ANY($1::text[])', [files]);
   return res.rows[0]?.n === files.length;
 }

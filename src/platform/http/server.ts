@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { Actor } from '../audit/index.ts';
-import { type Authorizer, PUBLIC, type Principal, SIGNED_IN } from '../auth/principal.ts';
+import { type Authorizer, type Principal, PUBLIC, SIGNED_IN } from '../auth/principal.ts';
 import { PgSessionStore } from '../auth/session-store.ts';
 import type { Config } from '../config.ts';
 import { AppError, type FieldError, titleOf } from '../errors.ts';
@@ -91,7 +91,12 @@ function toAppError(err: FastifyError & { validation?: unknown; validationContex
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (code.startsWith('FST_CSRF')) return new AppError('CSRF_INVALID');
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code.startsWith('FST_INVALID_MULTIPART') || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    code.startsWith('FST_INVALID_MULTIPART') ||
+    code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH'
+  ) {
     return new AppError('MALFORMED_REQUEST');
   }
   if ((err as unknown as { code?: string }).code === '23505') return new AppError('CONFLICT');
@@ -179,7 +184,7 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
 
   // Every route must say who may call it.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/static/') || route.url === '/static/*' ) return;
+    if (route.url.startsWith('/static/') || route.url === '/static/*') return;
     if (!route.config?.permission) throw new Error(`route ${route.method} ${route.url} declares no permission`);
   });
 
@@ -207,7 +212,16 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
     saveUninitialized: false,
     cookie: { secure: config.secureCookies, httpOnly: true, sameSite: 'lax', maxAge: SESSION_TTL_MS, path: '/' },
   });
-  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/session',
+    // Multipart bodies are read by the handler, after this check: such forms carry the token in the action URL.
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+      const fromQuery = req.isMultipart() ? (req.query as Record<string, unknown> | undefined)?._csrf : undefined;
+      return fromBody ?? (req.headers['x-csrf-token'] as string | undefined) ?? (typeof fromQuery === 'string' ? fromQuery : undefined) ?? '';
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -259,9 +273,6 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => sendProblem(deps, req, reply, toAppError(err, req)));
-  app.setNotFoundHandler(
-    { preValidation: async () => {} },
-    (req, reply) => sendProblem(deps, req, reply, new AppError('NOT_FOUND')),
-  );
+  app.setNotFoundHandler({ preValidation: async () => {} }, (req, reply) => sendProblem(deps, req, reply, new AppError('NOT_FOUND')));
   return app;
 }

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Static, TSchema } from 'typebox';
 import type { FieldError } from '../errors.ts';
-import { type SchemaError, describeSchemaErrors } from './validation.ts';
+import { describeSchemaErrors, type SchemaError } from './validation.ts';
 
 // The same options Fastify uses for API routes, so a form and the API accept the same input.
 const ajv = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false });

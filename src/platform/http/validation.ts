@@ -31,7 +31,17 @@ export function describeSchemaErrors(errors: SchemaError[], where: string): Fiel
         return { field, message: { vi: 'Trường này là bắt buộc', en: 'This field is required' } };
       case 'type': {
         const t = String(p.type);
-        const vi = t.includes('integer') ? 'Phải là số nguyên' : t.includes('number') ? 'Phải là số' : t.includes('boolean') ? 'Phải là đúng/sai' : t.includes('array') ? 'Phải là danh sách' : t.includes('object') ? 'Phải là một đối tượng' : 'Phải là chuỗi ký tự';
+        const vi = t.includes('integer')
+          ? 'Phải là số nguyên'
+          : t.includes('number')
+            ? 'Phải là số'
+            : t.includes('boolean')
+              ? 'Phải là đúng/sai'
+              : t.includes('array')
+                ? 'Phải là danh sách'
+                : t.includes('object')
+                  ? 'Phải là một đối tượng'
+                  : 'Phải là chuỗi ký tự';
         return { field, message: { vi, en: `Must be of type ${t}` } };
       }
       case 'minLength':
@@ -56,7 +66,9 @@ export function describeSchemaErrors(errors: SchemaError[], where: string): Fiel
         return {
           field,
           message: {
-            vi: Array.isArray(p.allowedValues) ? `Giá trị không hợp lệ; chọn một trong: ${p.allowedValues.join(', ')}` : 'Giá trị không nằm trong danh sách cho phép',
+            vi: Array.isArray(p.allowedValues)
+              ? `Giá trị không hợp lệ; chọn một trong: ${p.allowedValues.join(', ')}`
+              : 'Giá trị không nằm trong danh sách cho phép',
             en: Array.isArray(p.allowedValues) ? `Must be one of: ${p.allowedValues.join(', ')}` : 'Value is not one of the allowed values',
           },
         };

@@ -8,13 +8,7 @@ import { findUserByUsername, insertGrant, insertUser, type UserRow } from '../qu
 import type { CreateUserInput } from '../schema.ts';
 
 /** Creates a staff account with its role grants (units already resolved and authorized by the caller). */
-export async function createUser(
-  tx: Db,
-  actor: Actor,
-  input: CreateUserInput,
-  grantUnits: UnitRow[],
-  opts: { isDemo?: boolean } = {},
-): Promise<UserRow> {
+export async function createUser(tx: Db, actor: Actor, input: CreateUserInput, grantUnits: UnitRow[], opts: { isDemo?: boolean } = {}): Promise<UserRow> {
   if (await findUserByUsername(tx, input.username)) throw new AppError('USERNAME_TAKEN');
   const user = await insertUser(tx, {
     username: input.username,

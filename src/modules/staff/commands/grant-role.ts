@@ -8,7 +8,13 @@ import { deleteGrant, type GrantRow, insertGrant, type UserRow } from '../querie
 export async function grantRole(tx: Db, actor: Actor, user: UserRow, role: string, unit: UnitRow, subtree: boolean): Promise<number> {
   if (unit.merged_into_id) throw new AppError('UNIT_ALREADY_MERGED');
   const id = await insertGrant(tx, user.id, role, unit.id, subtree);
-  await recordAudit(tx, actor, { action: 'user.grant_role', entityType: 'user', entityId: user.username, unitId: unit.id, after: { role, unit: unit.code, subtree } });
+  await recordAudit(tx, actor, {
+    action: 'user.grant_role',
+    entityType: 'user',
+    entityId: user.username,
+    unitId: unit.id,
+    after: { role, unit: unit.code, subtree },
+  });
   return id ?? 0;
 }
 

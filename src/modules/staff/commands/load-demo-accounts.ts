@@ -15,9 +15,23 @@ export const demoAccounts: { username: string; fullName: string; title: string; 
   { username: 'lanhdao.caolanh', fullName: 'Trần Văn Phúc', title: 'Phó Chủ tịch UBND thành phố', role: 'unit_leader', unit: 'cao-lanh', subtree: true },
   { username: 'noivu.caolanh', fullName: 'Lê Thị Mai', title: 'Chuyên viên Phòng Nội vụ', role: 'home_affairs_officer', unit: 'cao-lanh', subtree: true },
   { username: 'motcua.phuong1', fullName: 'Phạm Minh Đức', title: 'Công chức Một cửa', role: 'one_stop_clerk', unit: 'cao-lanh-phuong-1', subtree: false },
-  { username: 'chuyenvien.phuong1', fullName: 'Võ Thị Thu Trang', title: 'Công chức Tư pháp – Hộ tịch', role: 'specialist', unit: 'cao-lanh-phuong-1', subtree: false },
+  {
+    username: 'chuyenvien.phuong1',
+    fullName: 'Võ Thị Thu Trang',
+    title: 'Công chức Tư pháp – Hộ tịch',
+    role: 'specialist',
+    unit: 'cao-lanh-phuong-1',
+    subtree: false,
+  },
   { username: 'buudien.caolanh', fullName: 'Huỳnh Văn Lộc', title: 'Nhân viên Bưu điện', role: 'post_office_staff', unit: 'cao-lanh-buu-dien', subtree: false },
-  { username: 'tinhnguyen.phuong1', fullName: 'Đặng Ngọc Ánh', title: 'Đoàn viên thanh niên', role: 'support_volunteer', unit: 'cao-lanh-phuong-1', subtree: false },
+  {
+    username: 'tinhnguyen.phuong1',
+    fullName: 'Đặng Ngọc Ánh',
+    title: 'Đoàn viên thanh niên',
+    role: 'support_volunteer',
+    unit: 'cao-lanh-phuong-1',
+    subtree: false,
+  },
   { username: 'lanhdao.phuoclong', fullName: 'Bùi Quốc Khánh', title: 'Chủ tịch UBND thị xã', role: 'unit_leader', unit: 'phuoc-long', subtree: true },
 ];
 

@@ -6,7 +6,7 @@ import { findApiKeyByHash, findUserById, grantsOf, toGrants, touchApiKey } from 
 /** The principal behind a session's user id: null when the account is gone, inactive, or a demo account in production. */
 export async function loadUserPrincipal(db: Db, userId: number, production: boolean): Promise<Principal | null> {
   const user = await findUserById(db, userId);
-  if (!user || !user.active || (user.is_demo && production)) return null;
+  if (!user?.active || (user.is_demo && production)) return null;
   return { kind: 'user', userId: user.id, label: user.username, username: user.username, grants: toGrants(await grantsOf(db, user.id)) };
 }
 

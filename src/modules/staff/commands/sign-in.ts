@@ -14,7 +14,7 @@ const LOCK_MINUTES = 15;
  */
 export async function signIn(db: Db, actor: Actor, username: string, password: string, production: boolean): Promise<UserRow> {
   const user = await findUserByUsername(db, username.trim());
-  if (!user || !user.password_hash || !user.active) {
+  if (!user?.password_hash || !user.active) {
     await verifyPassword(await dummyHash(), password); // same cost as a real check
     throw new AppError('INVALID_CREDENTIALS');
   }

@@ -23,7 +23,10 @@ export function registerMergeStep(step: MergeStep): void {
  */
 export async function mergeUnit(tx: Db, actor: Actor, from: UnitRow, into: UnitRow, on: string): Promise<Record<string, number>> {
   if (from.merged_into_id) throw new AppError('UNIT_ALREADY_MERGED');
-  if (into.merged_into_id) throw new AppError('UNIT_ALREADY_MERGED', { detail: { vi: 'Đơn vị nhận sáp nhập đã bị sáp nhập vào đơn vị khác', en: 'The target unit has itself been merged' } });
+  if (into.merged_into_id)
+    throw new AppError('UNIT_ALREADY_MERGED', {
+      detail: { vi: 'Đơn vị nhận sáp nhập đã bị sáp nhập vào đơn vị khác', en: 'The target unit has itself been merged' },
+    });
   if (from.id === into.id || into.path.startsWith(from.path)) throw new AppError('UNIT_MERGE_INVALID');
 
   const summary: Record<string, number> = { grants: await moveGrants(tx, from.id, into.id), children: 0 };

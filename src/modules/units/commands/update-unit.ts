@@ -18,7 +18,7 @@ export async function updateUnit(tx: Db, actor: Actor, unit: UnitRow, input: Upd
     email: input.email ?? null,
   });
   if (newParent !== undefined && (newParent?.id ?? null) !== unit.parent_id) {
-    if (newParent && newParent.path.startsWith(unit.path)) throw new AppError('UNIT_MOVE_INVALID');
+    if (newParent?.path.startsWith(unit.path)) throw new AppError('UNIT_MOVE_INVALID');
     await moveUnit(tx, updated, newParent);
     updated = (await findUnitById(tx, unit.id)) as UnitRow;
   }
