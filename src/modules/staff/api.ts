@@ -11,7 +11,7 @@ import { updateUser } from './commands/update-user.ts';
 import { presentUser } from './present.ts';
 import { findGrant, findUserByUsername, grantsOf, listUsers, type UserRow } from './queries.ts';
 import { authorizer, holdsGlobally } from './rules/authorize.ts';
-import { mayGrantRole, mayManageUser, visibleUserPaths } from './rules/manage.ts';
+import { mayGrantRole, mayManageUser, mayViewUser, visibleUserPaths } from './rules/manage.ts';
 import { ApiKeyBody, CreateUserBody, GrantBody, UpdateUserBody, Username, UserOut } from './schema.ts';
 
 const tags = ['Cán bộ (staff)'];
@@ -82,8 +82,7 @@ export function registerStaffApi(app: App, p: Platform): void {
     async (req) => {
       const user = await mustUser(p.db, req.params.username);
       const grants = await grantsOf(p.db, user.id);
-      const visible = visibleUserPaths(authorizer, req.principal!);
-      if (visible !== null && !grants.some((g) => visible.some((v) => g.unit_path.startsWith(v)))) throw new AppError('USER_NOT_FOUND');
+      if (!mayViewUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
       return presentUser(user, grants);
     },
   );

@@ -16,7 +16,7 @@ import { updateUser } from './commands/update-user.ts';
 import { roleLabels, roles } from './permissions.ts';
 import { findGrant, findUserByUsername, type GrantRow, grantsOf, listUsers, type UserRow } from './queries.ts';
 import { authorizer } from './rules/authorize.ts';
-import { mayGrantRole, mayManageUser, visibleUserPaths } from './rules/manage.ts';
+import { mayGrantRole, mayManageUser, mayViewUser, visibleUserPaths } from './rules/manage.ts';
 import { CreateUserBody, GrantBody, SignInBody, UpdateUserBody } from './schema.ts';
 
 const BASE = '/quan-tri/nguoi-dung';
@@ -348,8 +348,7 @@ export function registerStaffPages(app: App, p: Platform): void {
     const user = await findUserByUsername(p.db, (req.params as { username: string }).username);
     if (!user) throw new AppError('USER_NOT_FOUND');
     const grants = await grantsOf(p.db, user.id);
-    const visible = visibleUserPaths(authorizer, req.principal!);
-    if (visible !== null && !grants.some((g) => visible.some((v) => g.unit_path.startsWith(v)))) throw new AppError('USER_NOT_FOUND');
+    if (!mayViewUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
     return { user, grants };
   };
 

@@ -25,6 +25,10 @@ declare module 'fastify' {
     /** Skip the CSRF check (only for requests that never carry our cookies, e.g. signed webhooks). */
     csrf?: false;
   }
+  interface FastifyInstance {
+    /** Every route with the permission it declared (for the permission-matrix test and docs). */
+    routeTable: { method: string; url: string; permission: string }[];
+  }
   interface FastifyRequest {
     lang: Lang;
     principal: Principal | null;
@@ -183,9 +187,12 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
   });
 
   // Every route must say who may call it.
+  const routeTable: { method: string; url: string; permission: string }[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/static/') || route.url === '/static/*') return;
-    if (!route.config?.permission) throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission });
   });
 
   await app.register(helmet, {
@@ -259,6 +266,8 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
       req.principal = await deps.loadUserPrincipal(req.session.userId);
       if (!req.principal) await req.session.destroy();
     }
+    const isPublic = !permission || permission === PUBLIC;
+    if (!isPublic && !req.principal) throw new AppError('UNAUTHENTICATED');
     if (!SAFE_METHODS.has(req.method) && !auth && req.routeOptions.config.csrf !== false) {
       // csrfProtection reports a failure through reply.send(error): capture it instead.
       const ok = await new Promise<boolean>((resolve) => {
@@ -266,9 +275,7 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
       });
       if (!ok) throw new AppError('CSRF_INVALID');
     }
-    if (!permission || permission === PUBLIC) return;
-    if (!req.principal) throw new AppError('UNAUTHENTICATED');
-    if (permission === SIGNED_IN) return;
+    if (isPublic || permission === SIGNED_IN || !req.principal) return;
     if (!deps.authorizer.holds(req.principal, permission)) throw new AppError('FORBIDDEN');
   });
 

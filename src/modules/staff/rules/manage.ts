@@ -23,3 +23,9 @@ export function visibleUserPaths(authorizer: Authorizer, principal: Principal): 
   if (principal.kind !== 'user') return [];
   return principal.grants.filter((g) => authorizer.holdsOn(principal, 'users.read', g.unitPath)).map((g) => (g.subtree ? g.unitPath : g.unitPath));
 }
+
+/** Whether a principal may see a staff account: one of its grants lies in a subtree they may read. */
+export function mayViewUser(authorizer: Authorizer, principal: Principal, grants: { unit_path: string }[]): boolean {
+  const visible = visibleUserPaths(authorizer, principal);
+  return visible === null || grants.some((g) => visible.some((v) => g.unit_path.startsWith(v)));
+}
