@@ -23,7 +23,16 @@ function fieldName(err: SchemaError, where: string): string {
 
 /** Turns schema validation errors into per-field messages in Vietnamese and English. */
 export function describeSchemaErrors(errors: SchemaError[], where: string): FieldError[] {
-  return errors.map((err) => {
+  // A nullable field (anyOf [string, null]) fails several ways at once: keep one message per
+  // field, preferring the specific one (format, length …) over 'type' and 'anyOf'.
+  const generic = new Set(['type', 'anyOf']);
+  const byField = new Map<string, SchemaError>();
+  for (const err of errors) {
+    const field = fieldName(err, where);
+    const kept = byField.get(field);
+    if (!kept || (generic.has(kept.keyword) && !generic.has(err.keyword))) byField.set(field, err);
+  }
+  return [...byField.values()].map((err) => {
     const p = err.params;
     const field = fieldName(err, where);
     switch (err.keyword) {
