@@ -48,8 +48,18 @@ function jobDefinitions(database: Database): JobDefinition[] {
 export async function composeSystem(config: Config, databaseUrl: string, opts: { jobs?: boolean; poolSize?: number } = {}): Promise<System> {
   const database = openDatabase(databaseUrl, opts.poolSize ?? 10);
   try {
-    await migrate(database.pool);
-    const jobs = opts.jobs === false ? null : await startJobs(databaseUrl, jobDefinitions(database), config.worker, () => {});
+    // Processes starting together take turns at schema work (our migrations, pg-boss's own
+    // install), which otherwise deadlocks on PostgreSQL's catalog locks.
+    const lock = await database.pool.connect();
+    let jobs: Awaited<ReturnType<typeof startJobs>> | null = null;
+    try {
+      await lock.query('SELECT pg_advisory_lock(7402390)');
+      await migrate(database.pool);
+      jobs = opts.jobs === false ? null : await startJobs(databaseUrl, jobDefinitions(database), config.worker, () => {});
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(7402390)').catch(() => {});
+      lock.release();
+    }
     const platform: Platform = { config, db: database.db, pool: database.pool, jobs };
     const app = await buildHttp({
       config,

@@ -28,9 +28,14 @@ function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // A zombie (exited, not yet reaped by its parent) holds nothing.
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -109,6 +114,8 @@ async function pgCtlStop(pgDir: string): Promise<void> {
  */
 export async function openEmbeddedDatabase(dataDir: string, mode: 'server' | 'client', log: (msg: string) => void = () => {}): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
+  // As root the server runs as the 'postgres' user, who must be able to reach dataDir/pg.
+  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o711);
   const pgDir = path.join(dataDir, 'pg');
   const lockFile = path.join(dataDir, 'owner.lock');
   const settings = await loadSettings(dataDir);
