@@ -1,4 +1,6 @@
 import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
+import { registerCalendarApi, registerCalendarPages } from './modules/calendar/index.ts';
+import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
 import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
 import { registerSystemRoutes } from './modules/system/index.ts';
 import { registerUnitsApi, registerUnitsPages } from './modules/units/index.ts';
@@ -14,6 +16,10 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerStaffPages(app, platform);
   registerUnitsApi(app, platform);
   registerUnitsPages(app, platform);
+  registerCalendarApi(app, platform);
+  registerCalendarPages(app, platform);
+  registerProceduresApi(app, platform);
+  registerProceduresPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -7,7 +7,7 @@ import { Layout, renderPage } from './layout.tsx';
 export type FormErrors = Record<string, string>;
 
 /** The GOV.UK-style error summary at the top of a form that failed validation. */
-export function ErrorSummary(props: { ctx: PageContext; errors: FormErrors; title?: string }) {
+export function ErrorSummary(props: { ctx: PageContext; errors: FormErrors; title?: string; labels?: Record<string, string> }) {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return null;
   return (
@@ -16,7 +16,7 @@ export function ErrorSummary(props: { ctx: PageContext; errors: FormErrors; titl
       <ul>
         {entries.map(([field, msg]) => (
           <li key={field}>
-            <a href={`#f-${field}`}>{msg}</a>
+            <a href={`#f-${field}`}>{props.labels?.[field] ? `${props.labels[field]}: ${msg}` : msg}</a>
           </li>
         ))}
       </ul>
@@ -122,6 +122,16 @@ export function Pagination(props: { ctx: PageContext; page: number; pageSize: nu
       <span>{tr(props.ctx, `Trang ${props.page}/${pages} · ${props.total} mục`, `Page ${props.page} of ${pages} · ${props.total} items`)}</span>
       {props.page < pages && <a href={link(props.page + 1)}>{tr(props.ctx, 'Trang sau →', 'Next →')}</a>}
     </nav>
+  );
+}
+
+/** A table that may scroll sideways on a phone: focusable and labelled, so keyboard users can scroll it. */
+export function TableWrap(props: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.label}>
+      {props.children}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Platform } from '../../platform/context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { ErrorSummary, Field, PageHeading, Pagination } from '../../web/components.tsx';
+import { ErrorSummary, Field, PageHeading, Pagination, TableWrap } from '../../web/components.tsx';
 import { tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext } from '../../web/page.ts';
@@ -43,7 +43,7 @@ export function registerAuditPages(app: App, p: Platform): void {
             <Field name="to" type="date" label={tr(ctx, 'Đến ngày', 'To')} value={keep.to} errors={errors} />
             <button type="submit">{tr(ctx, 'Lọc', 'Filter')}</button>
           </form>
-          <div class="table-wrap">
+          <TableWrap label={tr(ctx, 'Nhật ký thay đổi', 'Audit log')}>
             <table>
               <caption class="muted">{tr(ctx, `${r.total} bản ghi`, `${r.total} entries`)}</caption>
               <thead>
@@ -87,7 +87,7 @@ export function registerAuditPages(app: App, p: Platform): void {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination ctx={ctx} page={q.page} pageSize={q.pageSize} total={r.total} base={BASE} query={keep} />
         </Layout>,
       ),

@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/db/query.ts';
 import { AppError, titleOf } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { cleanForm, validate } from '../../platform/http/validate.ts';
-import { CsrfField, ErrorSummary, Field, type FormErrors, PageHeading, Pagination, Select } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, type FormErrors, PageHeading, Pagination, Select, TableWrap } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
@@ -20,6 +20,20 @@ import { mayGrantRole, mayManageUser, mayViewUser, visibleUserPaths } from './ru
 import { CreateUserBody, GrantBody, SignInBody, UpdateUserBody } from './schema.ts';
 
 const BASE = '/quan-tri/nguoi-dung';
+
+/** Field names as people read them, for the error summary. */
+function userLabels(ctx: { lang: 'vi' | 'en' }): Record<string, string> {
+  return {
+    username: tr(ctx, 'Tên đăng nhập', 'Username'),
+    password: tr(ctx, 'Mật khẩu', 'Password'),
+    fullName: tr(ctx, 'Họ và tên', 'Full name'),
+    title: tr(ctx, 'Chức vụ', 'Job title'),
+    email: tr(ctx, 'Thư điện tử', 'E-mail'),
+    phone: tr(ctx, 'Điện thoại', 'Phone'),
+    role: tr(ctx, 'Vai trò', 'Role'),
+    unit: tr(ctx, 'Đơn vị', 'Unit'),
+  };
+}
 const PAGE_SIZE = 25;
 
 function safeNext(next: unknown): string {
@@ -40,7 +54,7 @@ export function registerStaffPages(app: App, p: Platform): void {
       renderPage(
         <Layout ctx={ctx} title={tr(ctx, 'Đăng nhập', 'Sign in')}>
           <h1>{tr(ctx, 'Đăng nhập dành cho cán bộ', 'Staff sign-in')}</h1>
-          <ErrorSummary ctx={ctx} errors={errors} />
+          <ErrorSummary ctx={ctx} errors={errors} labels={userLabels(ctx)} />
           <form method="post" action="/dang-nhap" novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="next" value={safeNext(values.next)} />
@@ -134,7 +148,7 @@ export function registerStaffPages(app: App, p: Platform): void {
             <Field name="q" label={tr(ctx, 'Tìm theo tên (có dấu hoặc không dấu)', 'Search by name')} value={q} />
             <button type="submit">{tr(ctx, 'Tìm', 'Search')}</button>
           </form>
-          <div class="table-wrap">
+          <TableWrap label={tr(ctx, 'Danh sách người dùng', 'User list')}>
             <table>
               <caption class="muted">{tr(ctx, `${r.total} người dùng`, `${r.total} users`)}</caption>
               <thead>
@@ -152,13 +166,13 @@ export function registerStaffPages(app: App, p: Platform): void {
                       <a href={`${BASE}/${u.username}`}>{u.full_name}</a>
                     </td>
                     <td>{u.username}</td>
-                    <td>{u.roles}</td>
+                    <td>{u.roles.map((r) => `${roleLabel(ctx, r.role)} · ${r.unit}`).join('; ')}</td>
                     <td>{u.active ? tr(ctx, 'Hoạt động', 'Active') : <span class="tag off">{tr(ctx, 'Đã khóa', 'Disabled')}</span>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             ctx={ctx}
             page={page}
@@ -186,7 +200,7 @@ export function registerStaffPages(app: App, p: Platform): void {
       renderPage(
         <Layout ctx={ctx} title={tr(ctx, 'Thêm người dùng', 'Add a user')}>
           <h1>{tr(ctx, 'Thêm người dùng', 'Add a user')}</h1>
-          <ErrorSummary ctx={ctx} errors={errors} />
+          <ErrorSummary ctx={ctx} errors={errors} labels={userLabels(ctx)} />
           <form method="post" action={BASE} novalidate>
             <CsrfField ctx={ctx} />
             <Field name="fullName" label={tr(ctx, 'Họ và tên', 'Full name')} value={values.fullName} errors={errors} required />
@@ -296,7 +310,7 @@ export function registerStaffPages(app: App, p: Platform): void {
               </li>
             ))}
           </ul>
-          <ErrorSummary ctx={ctx} errors={errors} />
+          <ErrorSummary ctx={ctx} errors={errors} labels={userLabels(ctx)} />
           {ctx.can('users.manage') && (
             <form method="post" action={`${BASE}/${user.username}/vai-tro`} novalidate>
               <CsrfField ctx={ctx} />

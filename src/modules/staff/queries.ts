@@ -63,7 +63,7 @@ export interface UserListFilter {
 }
 
 /** A page of users the viewer may see, with their total count. */
-export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: (UserRow & { roles: string })[]; total: number }> {
+export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: (UserRow & { roles: { role: string; unit: string }[] })[]; total: number }> {
   const visible =
     f.visiblePaths === null
       ? sql`true`
@@ -72,10 +72,10 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: (Us
   const byUnit = f.unitId ? sql`EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id AND g.unit_id = ${f.unitId})` : sql`true`;
   const search = f.q ? sql`vn_unaccent(full_name || ' ' || username) LIKE '%' || vn_unaccent(${likeEscape(f.q)}) || '%'` : sql`true`;
   const where = sql`${visible} AND ${byUnit} AND ${search}`;
-  const items = await rows<UserRow & { roles: string }>(
+  const items = await rows<UserRow & { roles: { role: string; unit: string }[] }>(
     db,
     sql`SELECT ${userCols},
-          coalesce((SELECT string_agg(g.role || '@' || un.code, ', ' ORDER BY un.path) FROM role_grants g JOIN units un ON un.id = g.unit_id WHERE g.user_id = users.id), '') AS roles
+          coalesce((SELECT json_agg(json_build_object('role', g.role, 'unit', un.name) ORDER BY un.path) FROM role_grants g JOIN units un ON un.id = g.unit_id WHERE g.user_id = users.id), '[]') AS roles
         FROM users WHERE ${where} ORDER BY full_name, username LIMIT ${f.limit} OFFSET ${f.offset}`,
   );
   const total = await one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users WHERE ${where}`);

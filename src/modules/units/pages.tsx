@@ -43,6 +43,22 @@ function Tree(props: { ctx: PageContext; units: UnitRow[]; parentId: number | nu
 
 type UnitForm = Record<string, string | undefined>;
 
+/** Field names as people read them, for the error summary. */
+function unitLabels(ctx: PageContext): Record<string, string> {
+  return {
+    code: tr(ctx, 'Mã đơn vị', 'Unit code'),
+    name: tr(ctx, 'Tên đơn vị', 'Name'),
+    kind: tr(ctx, 'Loại đơn vị', 'Kind'),
+    parent: tr(ctx, 'Đơn vị cấp trên', 'Parent unit'),
+    adminCode: tr(ctx, 'Mã đơn vị hành chính', 'Administrative code'),
+    address: tr(ctx, 'Địa chỉ', 'Address'),
+    phone: tr(ctx, 'Điện thoại', 'Phone'),
+    email: tr(ctx, 'Thư điện tử', 'E-mail'),
+    into: tr(ctx, 'Sáp nhập vào', 'Merge into'),
+    date: tr(ctx, 'Từ ngày', 'From date'),
+  };
+}
+
 function UnitFields(props: { ctx: PageContext; values: UnitForm; errors: FormErrors; units: UnitRow[]; isNew: boolean }) {
   const { ctx, values, errors } = props;
   return (
@@ -150,7 +166,7 @@ export function registerUnitsPages(app: App, p: Platform): void {
       renderPage(
         <Layout ctx={ctx} title={tr(ctx, 'Thêm đơn vị', 'Add a unit')}>
           <h1>{tr(ctx, 'Thêm đơn vị', 'Add a unit')}</h1>
-          <ErrorSummary ctx={ctx} errors={errors} />
+          <ErrorSummary ctx={ctx} errors={errors} labels={unitLabels(ctx)} />
           <form method="post" action={BASE} novalidate>
             <CsrfField ctx={ctx} />
             <UnitFields ctx={ctx} values={values} errors={errors} units={units} isNew />
@@ -254,7 +270,7 @@ export function registerUnitsPages(app: App, p: Platform): void {
           {canManage && (
             <>
               <h2>{tr(ctx, 'Sửa thông tin', 'Edit')}</h2>
-              <ErrorSummary ctx={ctx} errors={errors} />
+              <ErrorSummary ctx={ctx} errors={errors} labels={unitLabels(ctx)} />
               <form method="post" action={`${BASE}/${unit.code}`} novalidate>
                 <CsrfField ctx={ctx} />
                 <UnitFields
@@ -274,7 +290,7 @@ export function registerUnitsPages(app: App, p: Platform): void {
                   'Staff, child units and procedures move to the receiving unit; history is kept.',
                 )}
               </p>
-              <ErrorSummary ctx={ctx} errors={mergeErrors} />
+              <ErrorSummary ctx={ctx} errors={mergeErrors} labels={unitLabels(ctx)} />
               <form method="post" action={`${BASE}/${unit.code}/sap-nhap`} novalidate>
                 <CsrfField ctx={ctx} />
                 <Select

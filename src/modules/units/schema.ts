@@ -15,7 +15,10 @@ export const unitKindLabels: Record<(typeof unitKinds)[number], { vi: string; en
   other: { vi: 'Cơ quan khác', en: 'Other body' },
 };
 
-export const UnitCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Stable lower-case code, e.g. `cao-lanh`' });
+export const UnitCode = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+  description: 'chữ thường không dấu, số và dấu gạch ngang, vd. cao-lanh (lower-case letters, digits and hyphens)',
+});
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 export const OfficeHoursSchema = Type.Array(
   Type.Object(

@@ -159,7 +159,7 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
     ajv: {
-      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } as never,
+      customOptions: { verbose: true, allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } as never,
       plugins: [((addFormats as unknown as { default?: unknown }).default ?? addFormats) as never],
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;

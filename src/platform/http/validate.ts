@@ -5,7 +5,7 @@ import type { FieldError } from '../errors.ts';
 import { describeSchemaErrors, type SchemaError } from './validation.ts';
 
 // The same options Fastify uses for API routes, so a form and the API accept the same input.
-const ajv = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false });
+const ajv = new Ajv({ verbose: true, allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false });
 (addFormats as unknown as { default?: (a: Ajv) => void }).default?.(ajv) ?? (addFormats as unknown as (a: Ajv) => void)(ajv);
 
 const cache = new WeakMap<object, ReturnType<Ajv['compile']>>();

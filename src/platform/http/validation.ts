@@ -6,6 +6,8 @@ export interface SchemaError {
   instancePath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** Present when the validator runs with `verbose: true`. */
+  parentSchema?: { description?: string };
 }
 
 function fieldName(err: SchemaError, where: string): string {
@@ -89,8 +91,10 @@ export function describeSchemaErrors(errors: SchemaError[], where: string): Fiel
             : p.format === 'email'
               ? { field, message: { vi: 'Địa chỉ thư điện tử không hợp lệ', en: 'Invalid e-mail address' } }
               : { field, message: { vi: `Sai định dạng (${p.format})`, en: `Invalid format (${p.format})` } };
-      case 'pattern':
-        return { field, message: { vi: 'Sai định dạng', en: `Does not match the expected format` } };
+      case 'pattern': {
+        const hint = err.parentSchema?.description;
+        return { field, message: { vi: hint ? `Sai định dạng: ${hint}` : 'Sai định dạng', en: hint ? `Invalid format: ${hint}` : 'Invalid format' } };
+      }
       case 'additionalProperties':
         return { field, message: { vi: 'Trường này không được chấp nhận', en: 'This field is not allowed' } };
       default:

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { loadDemoData } from '../../src/demo.ts';
+import { startSystem } from '../helpers.ts';
+import { screenshotPath, sharedBrowser } from './browser.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
+
+const sys = await startSystem();
+await loadDemoData(sys.platform);
+await sys.app.listen({ port: 0, host: '127.0.0.1' });
+const address = sys.app.server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const browser = await sharedBrowser();
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) in the page; our CSP forbids injected script tags, so evaluate the source. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } })
+      .axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${base}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('GanDan@2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/quan-tri/);
+}
+
+const staffPages = [
+  ['unit-tree', '/quan-tri/don-vi'],
+  ['unit-detail', '/quan-tri/don-vi/cao-lanh-phuong-1'],
+  ['users', '/quan-tri/nguoi-dung'],
+  ['user-detail', '/quan-tri/nguoi-dung/motcua.phuong1'],
+  ['audit-log', '/quan-tri/nhat-ky'],
+] as const;
+
+test('staff pages render Vietnamese text, pass axe WCAG 2.1 AA checks, and fit a 360 px phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await page.goto(`${base}/dang-nhap`);
+  assert.deepEqual(await axeViolations(page), [], 'sign-in page');
+  await page.screenshot({ path: screenshotPath('sign-in-360'), fullPage: true });
+  await signIn(page, 'admin');
+  for (const [name, url] of staffPages) {
+    const res = await page.goto(`${base}${url}`);
+    assert.equal(res?.status(), 200, url);
+    assert.deepEqual(await axeViolations(page), [], url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px at 360px`);
+    await page.screenshot({ path: screenshotPath(`${name}-360`), fullPage: true });
+  }
+  const tree = await page.goto(`${base}/quan-tri/don-vi`);
+  assert.ok(tree);
+  assert.match(await page.content(), /Thành phố Cao Lãnh/);
+  assert.match(await page.content(), /Thị xã Phước Long/);
+  await context.close();
+});
+
+test('a unit is created through the form without JavaScript, with errors shown first', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await signIn(page, 'noivu.caolanh');
+  await page.goto(`${base}/quan-tri/don-vi/moi?parent=cao-lanh`);
+  await page.getByLabel('Mã đơn vị (chữ thường, không dấu)').fill('Sai Mã!');
+  await page.getByLabel('Tên đơn vị').fill('Khu phố Mới');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await assertSummary(page);
+  await page.screenshot({ path: screenshotPath('unit-form-errors-1280'), fullPage: true });
+  assert.equal(await page.getByLabel('Tên đơn vị').inputValue(), 'Khu phố Mới', 'the form keeps what was typed');
+  await page.getByLabel('Mã đơn vị (chữ thường, không dấu)').fill('khu-pho-moi');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.waitForURL(/\/quan-tri\/don-vi\/khu-pho-moi$/);
+  assert.match(await page.content(), /Đã thêm đơn vị Khu phố Mới/);
+  await context.close();
+});
+
+async function assertSummary(page: Page) {
+  const summary = page.locator('.error-summary');
+  assert.equal(await summary.count(), 1);
+  assert.match((await summary.textContent()) ?? '', /Có lỗi cần sửa/);
+}
+
+test('the interface switches to English and back', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/dang-nhap?lang=en`);
+  assert.match(await page.content(), /Staff sign-in/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+});
