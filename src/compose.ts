@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { registerRoutes } from './app.ts';
+import { carryOverProcedures } from './modules/procedures/index.ts';
 import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
+import { registerMergeStep } from './modules/units/index.ts';
 import { sweepExpiredSessions } from './platform/auth/session-store.ts';
 import type { Config } from './platform/config.ts';
 import type { Platform } from './platform/context.ts';
@@ -11,6 +13,9 @@ import { one } from './platform/db/query.ts';
 import { type App, buildHttp } from './platform/http/server.ts';
 import { type JobDefinition, startJobs } from './platform/jobs/index.ts';
 import { renderErrorPage } from './web/components.tsx';
+
+// Modules that carry records over when a unit is merged (once per process).
+registerMergeStep(carryOverProcedures);
 
 export interface System {
   app: App;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { loadDemoProcedures } from './modules/procedures/index.ts';
 import { loadDemoAccounts } from './modules/staff/index.ts';
 import { loadDemoUnits } from './modules/units/index.ts';
 import { systemActor } from './platform/audit/index.ts';
@@ -18,6 +19,8 @@ const extraLoaders: DemoLoader[] = [];
 export function registerDemoLoader(loader: DemoLoader): void {
   extraLoaders.push(loader);
 }
+
+registerDemoLoader((_p, tx) => loadDemoProcedures(tx, systemActor('demo')));
 
 /**
  * Loads the demo data (units, accounts, and each module's demo records) once per database,

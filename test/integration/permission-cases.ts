@@ -1,4 +1,5 @@
 /** Permission-matrix cases contributed by the procedures and calendar modules. */
 import type { MatrixCase } from './permissions.test.ts';
+import { procedureMatrixCases } from './procedures-permission-cases.ts';
 
-export const matrixCases: MatrixCase[] = [];
+export const matrixCases: MatrixCase[] = [...procedureMatrixCases];
