@@ -129,9 +129,9 @@ export function Pagination(props: { ctx: PageContext; page: number; pageSize: nu
 export function TableWrap(props: { label: string; children: ComponentChildren }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.label}>
+    <section class="table-wrap" tabIndex={0} aria-label={props.label}>
       {props.children}
-    </div>
+    </section>
   );
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -7,7 +8,7 @@ import { startSystem } from '../helpers.ts';
 import { screenshotPath, sharedBrowser } from './browser.ts';
 
 const require = createRequire(import.meta.url);
-const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const sys = await startSystem();
 await loadDemoData(sys.platform);
@@ -41,6 +42,9 @@ const staffPages = [
   ['users', '/quan-tri/nguoi-dung'],
   ['user-detail', '/quan-tri/nguoi-dung/motcua.phuong1'],
   ['audit-log', '/quan-tri/nhat-ky'],
+  ['calendar', '/quan-tri/lich?year=2026'],
+  ['procedures', '/quan-tri/thu-tuc?q=khai sinh'],
+  ['procedure', '/quan-tri/thu-tuc/1.001193'],
 ] as const;
 
 test('staff pages render Vietnamese text, pass axe WCAG 2.1 AA checks, and fit a 360 px phone', async () => {
