@@ -11,6 +11,7 @@ import type { Platform } from './platform/context.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { type Database, openDatabase } from './platform/db/pool.ts';
 import { one } from './platform/db/query.ts';
+import { sweepRateLimits } from './platform/http/rate-limit-store.ts';
 import { type App, buildHttp } from './platform/http/server.ts';
 import { type JobDefinition, startJobs } from './platform/jobs/index.ts';
 import { renderErrorPage } from './web/components.tsx';
@@ -35,13 +36,14 @@ async function sessionSecret(database: Database): Promise<string> {
 }
 
 /** Every module's job definitions. */
-function jobDefinitions(database: Database): JobDefinition[] {
+export function jobDefinitions(database: Database): JobDefinition[] {
   return [
     {
-      name: 'sessions-sweep',
+      name: 'housekeeping',
       cron: '17 * * * *',
       handler: async () => {
         await sweepExpiredSessions(database.pool);
+        await sweepRateLimits(database.pool);
       },
     },
   ];

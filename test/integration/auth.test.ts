@@ -92,3 +92,25 @@ test('an API key authenticates integrations by scope; a wrong key is 401', async
     'only a hash is stored',
   );
 });
+
+test('sign-in attempts from one address are limited to 20 per 15 minutes, across processes', async () => {
+  const other = await startSystem({}, { databaseUrl: url });
+  let last = 0;
+  for (let i = 0; i < 25 && last !== 429; i++) {
+    const target = i % 2 === 0 ? sys : other;
+    const page = await target.app.inject({ url: '/dang-nhap' });
+    const cookie = String(page.headers['set-cookie']).split(';')[0];
+    const res = await target.app.inject({
+      method: 'POST',
+      url: '/dang-nhap',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' },
+      payload: new URLSearchParams({ _csrf: csrfFrom(page.body), username: 'doan.mo', password: 'sai-mat-khau' }).toString(),
+      remoteAddress: '198.51.100.7',
+    });
+    last = res.statusCode;
+    if (last === 429) assert.match(res.body, /Quá nhiều yêu cầu/);
+  }
+  assert.equal(last, 429);
+  const counted = await sys.platform.pool.query("SELECT count FROM rate_limits WHERE key LIKE '%198.51.100.7'");
+  assert.ok(counted.rows[0].count > 20);
+});

@@ -73,7 +73,7 @@ export function registerStaffPages(app: App, p: Platform): void {
     return renderSignIn(req, reply, { next: (req.query as Record<string, string>).next }, {});
   });
 
-  app.post('/dang-nhap', { config: { permission: 'public' } }, async (req, reply) => {
+  app.post('/dang-nhap', { config: { permission: 'public', rateLimit: { max: 20, timeWindow: 15 * 60 * 1000 } } }, async (req, reply) => {
     const form = cleanForm(req.body);
     const checked = validate(SignInBody, form);
     if (!checked.ok) return renderSignIn(req, reply, form as { username?: string; next?: string }, formErrors(checked.errors, req.lang), 400);

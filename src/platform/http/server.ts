@@ -4,6 +4,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -16,6 +17,7 @@ import { PgSessionStore } from '../auth/session-store.ts';
 import type { Config } from '../config.ts';
 import { AppError, type FieldError, titleOf } from '../errors.ts';
 import { type Lang, pickLang } from '../i18n/index.ts';
+import { pgRateLimitStore } from './rate-limit-store.ts';
 import { describeSchemaErrors } from './validation.ts';
 
 declare module 'fastify' {
@@ -211,6 +213,12 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
   });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20, parts: 25 } });
+  // Off by default; routes opt in with `config: { rateLimit: { max, timeWindow } }` (sign-in, public forms).
+  await app.register(rateLimit, {
+    global: false,
+    store: pgRateLimitStore(deps.pool),
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
   await app.register(cookie);
   await app.register(session, {
     secret: deps.sessionSecret,

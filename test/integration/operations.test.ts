@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startSystem } from '../helpers.ts';
+
+const sys = await startSystem({}, { jobs: true });
+
+test('health and readiness', async () => {
+  assert.deepEqual((await sys.app.inject({ url: '/healthz' })).json(), { status: 'ok' });
+  const ready = await sys.app.inject({ url: '/readyz' });
+  assert.equal(ready.statusCode, 200);
+  assert.deepEqual(ready.json(), { status: 'ready', database: true, migrations: true });
+});
+
+test('readiness fails when a migration is pending', async () => {
+  await sys.platform.pool.query("DELETE FROM schema_migrations WHERE name = '0004_rate_limits.sql'");
+  const res = await sys.app.inject({ url: '/readyz' });
+  assert.equal(res.statusCode, 503);
+  assert.equal(res.json().migrations, false);
+  await sys.platform.pool.query("INSERT INTO schema_migrations (name) VALUES ('0004_rate_limits.sql')");
+});
+
+test('the OpenAPI 3.1 document describes every JSON route', async () => {
+  const doc = (await sys.app.inject({ url: '/api/v1/openapi.json' })).json();
+  assert.equal(doc.openapi, '3.1.0');
+  const documented = new Set<string>();
+  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+    for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+  }
+  const missing = sys.app.routeTable
+    .filter((r) => r.url.startsWith('/api/v1/') && r.url !== '/api/v1/openapi.json')
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((r) => !documented.has(r));
+  assert.deepEqual(missing, []);
+  assert.ok(doc.paths['/api/v1/calendar/add-working-days'].get.parameters.some((p: { name: string }) => p.name === 'days'));
+});
+
+test('the housekeeping job runs through pg-boss and removes expired sessions', async () => {
+  await sys.platform.pool.query(
+    "INSERT INTO sessions (sid, data, expires_at) VALUES ('old', '{}', now() - interval '1 day'), ('fresh', '{}', now() + interval '1 day')",
+  );
+  await sys.platform.jobs?.send('housekeeping', {});
+  const deadline = Date.now() + 30_000;
+  let left: string[] = [];
+  while (Date.now() < deadline) {
+    left = (await sys.platform.pool.query<{ sid: string }>("SELECT sid FROM sessions WHERE sid IN ('old', 'fresh')")).rows.map((r) => r.sid);
+    if (!left.includes('old')) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.deepEqual(left, ['fresh']);
+});
+
+test('responses carry security headers and a strict content security policy', async () => {
+  const res = await sys.app.inject({ url: '/dang-nhap' });
+  assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  assert.match(String(res.headers['set-cookie']), /HttpOnly/);
+  assert.match(String(res.headers['set-cookie']), /SameSite=Lax/);
+});
