@@ -41,8 +41,15 @@ interface FieldProps {
   maxLength?: number;
 }
 
-/** A labelled text input with its hint and error, linked for screen readers. */
-export function Field(p: FieldProps) {
+/** The label, hint and error around one form control; gives the control its id and aria-describedby. */
+function FieldFrame(p: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FormErrors;
+  required?: boolean;
+  control: (a: { id: string; describedBy?: string; invalid?: 'true' }) => preact.VNode;
+}) {
   const err = p.errors?.[p.name];
   const id = `f-${p.name}`;
   const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -62,19 +69,45 @@ export function Field(p: FieldProps) {
           {err}
         </p>
       )}
-      <input
-        id={id}
-        name={p.name}
-        type={(p.type ?? 'text') as 'text'}
-        value={p.value ?? ''}
-        required={p.required}
-        aria-invalid={err ? 'true' : undefined}
-        aria-describedby={describedBy}
-        autocomplete={p.autocomplete}
-        inputMode={p.inputmode as never}
-        maxLength={p.maxLength}
-      />
+      {p.control({ id, describedBy, invalid: err ? 'true' : undefined })}
     </div>
+  );
+}
+
+/** A labelled text input with its hint and error, linked for screen readers. */
+export function Field(p: FieldProps) {
+  return (
+    <FieldFrame
+      {...p}
+      control={(a) => (
+        <input
+          id={a.id}
+          name={p.name}
+          type={(p.type ?? 'text') as 'text'}
+          value={p.value ?? ''}
+          required={p.required}
+          aria-invalid={a.invalid}
+          aria-describedby={a.describedBy}
+          autocomplete={p.autocomplete}
+          inputMode={p.inputmode as never}
+          maxLength={p.maxLength}
+        />
+      )}
+    />
+  );
+}
+
+/** A labelled multi-line text box. */
+export function TextArea(p: { name: string; label: string; value?: string; errors?: FormErrors; hint?: string; rows?: number; required?: boolean }) {
+  return (
+    <FieldFrame
+      {...p}
+      control={(a) => (
+        <textarea id={a.id} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={a.invalid} aria-describedby={a.describedBy}>
+          {p.value ?? ''}
+        </textarea>
+      )}
+    />
   );
 }
 
@@ -86,25 +119,21 @@ export function Select(p: {
   options: { value: string; label: string }[];
   errors?: FormErrors;
   required?: boolean;
+  hint?: string;
 }) {
-  const err = p.errors?.[p.name];
-  const id = `f-${p.name}`;
   return (
-    <div class={`field${err ? ' has-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {err && (
-        <p class="error" id={`${id}-error`}>
-          {err}
-        </p>
+    <FieldFrame
+      {...p}
+      control={(a) => (
+        <select id={a.id} name={p.name} required={p.required} aria-invalid={a.invalid} aria-describedby={a.describedBy}>
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === (p.value ?? '')}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-error` : undefined}>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === (p.value ?? '')}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    />
   );
 }
 

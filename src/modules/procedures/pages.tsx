@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { cleanForm } from '../../platform/http/validate.ts';
-import { CsrfField, ErrorSummary, Field, type FormErrors, PageHeading, Pagination, Select, TableWrap } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, type FormErrors, PageHeading, Pagination, Select, TableWrap, TextArea } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext, redirectWithFlash } from '../../web/page.ts';
@@ -122,30 +122,6 @@ function problemsToForm(problems: Problem[], lang: 'vi' | 'en'): FormErrors {
     out[field] ??= `${line}${p.message[lang]}`;
   }
   return out;
-}
-
-function TextArea(p: { name: string; label: string; value?: string; errors: FormErrors; hint?: string; rows?: number }) {
-  const err = p.errors[p.name];
-  const id = `f-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`field${err ? ' has-error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {err && (
-        <p class="error" id={`${id}-error`}>
-          {err}
-        </p>
-      )}
-      <textarea id={id} name={p.name} rows={p.rows ?? 5} aria-invalid={err ? 'true' : undefined} aria-describedby={describedBy}>
-        {p.value ?? ''}
-      </textarea>
-    </div>
-  );
 }
 
 function ProcedureFields(props: { ctx: PageContext; values: FormValues; errors: FormErrors; isNew: boolean }) {
