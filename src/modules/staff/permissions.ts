@@ -26,6 +26,13 @@ export const permissions = [
   'calendar.manage',
   'audit.read',
   'api-keys.manage',
+  // One-stop dossiers (hồ sơ TTHC)
+  'dossiers.read',
+  'dossiers.receive', // tiếp nhận: intake, completeness check, accept/refuse/supplement, return, close
+  'dossiers.process', // thụ lý: processing steps and hand-overs
+  'dossiers.approve', // phê duyệt: approve results, issue apology-and-extension documents
+  'dossiers.policies', // same-day and no-appointment policies of a unit
+  'reports.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,10 +41,34 @@ const all = [...permissions];
 /** The permission matrix. Catalogue-wide powers (procedures, the national calendar) also need a root-unit grant: see authorize.ts. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  unit_leader: ['units.read', 'users.read', 'users.manage', 'procedures.read', 'calendar.read', 'audit.read'],
-  home_affairs_officer: ['units.read', 'units.manage', 'users.read', 'procedures.read', 'procedures.manage', 'calendar.read', 'calendar.manage', 'audit.read'],
-  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read'],
-  specialist: ['units.read', 'procedures.read', 'calendar.read'],
+  unit_leader: [
+    'units.read',
+    'users.read',
+    'users.manage',
+    'procedures.read',
+    'calendar.read',
+    'audit.read',
+    'dossiers.read',
+    'dossiers.process',
+    'dossiers.approve',
+    'dossiers.policies',
+    'reports.read',
+  ],
+  home_affairs_officer: [
+    'units.read',
+    'units.manage',
+    'users.read',
+    'procedures.read',
+    'procedures.manage',
+    'calendar.read',
+    'calendar.manage',
+    'audit.read',
+    'dossiers.read',
+    'dossiers.policies',
+    'reports.read',
+  ],
+  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.receive'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process'],
   post_office_staff: ['units.read', 'procedures.read'],
   support_volunteer: ['procedures.read'],
 };
