@@ -5,7 +5,17 @@
  */
 import { parseArgs } from 'node:util';
 import { loadDemoData } from './demo.ts';
-import { apiScopes, createApiKey, createUser, findUserByUsername, type Role, roles, updateUser } from './modules/staff/index.ts';
+import {
+  apiScopes,
+  createApiKey,
+  createUser,
+  findApiKeyByIdOrPrefix,
+  findUserByUsername,
+  type Role,
+  revokeApiKey,
+  roles,
+  updateUser,
+} from './modules/staff/index.ts';
 import { findUnitByCode } from './modules/units/index.ts';
 import { systemActor } from './platform/audit/index.ts';
 import { loadConfig } from './platform/config.ts';
@@ -17,14 +27,28 @@ import { inTransaction } from './platform/db/query.ts';
 const usage = `Gần Dân CLI
   migrate                                   apply pending migrations
   demo:load                                 load the demo data (once per database)
-  user:create --username U --name "Họ tên" --password P --role ROLE --unit UNIT [--subtree] [--title T] [--email E]
-  user:password --username U --password P   set a new password (ends the user's sessions)
+  user:create --username U --name "Họ tên" --role ROLE --unit UNIT [--subtree] [--title T] [--email E]
+  user:password --username U                set a new password (ends the user's sessions)
+                                            the password is read from standard input (one line),
+                                            or from --password P (visible to other users in ps)
   api-key:create --scope SCOPE [--scope …] [--unit UNIT] [--name NAME]
                                             prints the new key as the last line
+  api-key:revoke --prefix gd_XXXXXXX        revokes a key at once
 roles:  ${roles.join(', ')}
 scopes: ${apiScopes.join(', ')}`;
 
 class UsageError extends Error {}
+
+/** The password from --password, or else the first line of standard input. */
+async function readPassword(values: Record<string, unknown>): Promise<string> {
+  if (typeof values.password === 'string' && values.password !== '') return values.password;
+  if (process.stdin.isTTY) throw new UsageError('give the password on standard input, e.g. `read -rs P; printf "%s\\n" "$P" | npm run cli -- …`');
+  let data = '';
+  for await (const chunk of process.stdin) data += chunk;
+  const line = data.split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new UsageError('no password on standard input');
+  return line;
+}
 
 function need(values: Record<string, unknown>, name: string): string {
   const v = values[name];
@@ -50,6 +74,7 @@ async function main(argv: string[]): Promise<void> {
       title: { type: 'string' },
       email: { type: 'string' },
       scope: { type: 'string', multiple: true },
+      prefix: { type: 'string' },
     },
     strict: true,
   });
@@ -73,7 +98,7 @@ async function main(argv: string[]): Promise<void> {
         const role = need(values, 'role');
         if (!roles.includes(role as Role)) throw new UsageError(`unknown role "${role}"`);
         const unitCode = need(values, 'unit');
-        const password = need(values, 'password');
+        const password = await readPassword(values);
         if (password.length < 10) throw new UsageError('password must have at least 10 characters');
         const user = await inTransaction(database.db, async (tx) => {
           const unit = await findUnitByCode(tx, unitCode);
@@ -96,7 +121,7 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'user:password': {
-        const password = need(values, 'password');
+        const password = await readPassword(values);
         if (password.length < 10) throw new UsageError('password must have at least 10 characters');
         await inTransaction(database.db, async (tx) => {
           const user = await findUserByUsername(tx, need(values, 'username'));
@@ -116,6 +141,16 @@ async function main(argv: string[]): Promise<void> {
           return createApiKey(tx, actor, values.name ?? `cli ${scopes.join('+')}`, scopes, unit);
         });
         process.stdout.write(`API key ${key.prefix}… created with scopes ${scopes.join(', ')}; store it now, it is not shown again:\n${key.key}\n`);
+        break;
+      }
+      case 'api-key:revoke': {
+        const prefix = need(values, 'prefix');
+        await inTransaction(database.db, async (tx) => {
+          const key = await findApiKeyByIdOrPrefix(tx, { prefix });
+          if (!key) throw new UsageError(`no API key with prefix "${prefix}"`);
+          await revokeApiKey(tx, actor, key);
+        });
+        process.stdout.write(`API key ${prefix}… revoked\n`);
         break;
       }
       default:

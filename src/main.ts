@@ -20,11 +20,18 @@ async function main(): Promise<void> {
     await embedded?.stop();
     throw err;
   }
-  if (config.demo) {
-    const demo = await loadDemoData(system.platform);
-    if (demo.loaded) log(`demo data loaded: ${JSON.stringify(demo)}`);
+  try {
+    if (config.demo) {
+      const demo = await loadDemoData(system.platform);
+      if (demo.loaded) log(`demo data loaded: ${JSON.stringify(demo)}`);
+    }
+    await system.app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // e.g. the port is taken: leave nothing running behind us.
+    await system.close().catch(() => {});
+    await embedded?.stop();
+    throw err;
   }
-  await system.app.listen({ port: config.port, host: config.host });
   log(
     `Gần Dân ready on http://${config.host}:${config.port} in ${Math.round(performance.now() - started)} ms (${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'})`,
   );

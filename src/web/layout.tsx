@@ -18,12 +18,19 @@ const staffNav: NavItem[] = [
   { href: '/quan-tri/nhat-ky', vi: 'Nhật ký', en: 'Audit log', permission: 'audit.read' },
 ];
 
+/** The same page in another language: the `lang` parameter replaced, the rest kept. */
+export function withLang(path: string, lang: string): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', lang);
+  return `${url.pathname}${url.search}`;
+}
+
 /** The page frame: skip link, header with navigation, main content, footer. */
 export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
   const { ctx } = props;
   const p = ctx.principal;
   const other = ctx.lang === 'vi' ? 'en' : 'vi';
-  const sep = ctx.path.includes('?') ? '&' : '?';
+  const switchUrl = withLang(ctx.path, other);
   return (
     <html lang={ctx.lang}>
       <head>
@@ -56,7 +63,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             </ul>
           </nav>
           <div class="account">
-            <a href={`${ctx.path}${sep}lang=${other}`} lang={other} hreflang={other}>
+            <a href={switchUrl} lang={other} hreflang={other}>
               {other === 'en' ? 'English' : 'Tiếng Việt'}
             </a>
             {p?.kind === 'user' ? (

@@ -114,3 +114,70 @@ test('sign-in attempts from one address are limited to 20 per 15 minutes, across
   const counted = await sys.platform.pool.query("SELECT count FROM rate_limits WHERE key LIKE '%198.51.100.7'");
   assert.ok(counted.rows[0].count > 20);
 });
+
+test('nobody raises their own powers: a leader cannot grant wider roles, take over a wider account, or reach an unrelated user', async () => {
+  const province = await makeUnit(sys, { name: 'Tỉnh Quyền' });
+  const city = await makeUnit(sys, { parent: province, kind: 'city' });
+  const ward = await makeUnit(sys, { parent: city, kind: 'ward' });
+  const leader = await makeUser(sys, 'unit_leader', city);
+  const s = await signIn(sys, leader.username);
+  const self = await s.request({
+    method: 'POST',
+    url: `/api/v1/users/${leader.username}/grants`,
+    payload: { role: 'home_affairs_officer', unit: city.code, subtree: true },
+  });
+  assert.equal(self.statusCode, 403, 'a leader cannot make themselves Home Affairs officer');
+  const sub = await s.request({
+    method: 'POST',
+    url: `/api/v1/users/${leader.username}/grants`,
+    payload: { role: 'unit_leader', unit: city.code, subtree: true },
+  });
+  assert.equal(sub.statusCode, 403, 'a grant without subtree cannot hand out a subtree grant');
+  const clerk = await s.request({
+    method: 'POST',
+    url: '/api/v1/users',
+    payload: { username: 'motcua.moi', password: 'mat-khau-rat-dai', fullName: 'Một Cửa Mới', grants: [{ role: 'specialist', unit: city.code }] },
+  });
+  assert.equal(clerk.statusCode, 201, 'a leader still creates staff with narrower roles');
+  const officer = await makeUser(sys, 'home_affairs_officer', city);
+  const takeover = await s.request({
+    method: 'PATCH',
+    url: `/api/v1/users/${officer.username}`,
+    payload: { fullName: 'Bị Chiếm', password: 'mat-khau-moi-123' },
+  });
+  assert.equal(takeover.statusCode, 403, 'cannot reset the password of a wider account');
+  const stranger = await makeUser(sys, 'specialist', ward);
+  const reach = await s.request({ method: 'POST', url: `/api/v1/users/${stranger.username}/grants`, payload: { role: 'specialist', unit: city.code } });
+  assert.equal(reach.statusCode, 403, 'a non-subtree leader cannot take over staff of a child unit');
+});
+
+test('an API key can be revoked and stops working at once', async () => {
+  const admin = await makeUser(sys, 'system_admin', unit, { subtree: true });
+  const s = await signIn(sys, admin.username);
+  const made = (await s.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'Tạm', scopes: ['units.read'] } })).json();
+  assert.equal((await sys.app.inject({ url: '/api/v1/units', headers: { authorization: `Bearer ${made.key}` } })).statusCode, 200);
+  assert.equal((await s.request({ method: 'DELETE', url: `/api/v1/api-keys/${made.id}` })).statusCode, 204);
+  assert.equal((await sys.app.inject({ url: '/api/v1/units', headers: { authorization: `Bearer ${made.key}` } })).statusCode, 401);
+});
+
+test('after sign-in an address with a tab or backslash is not followed', async () => {
+  const page = await sys.app.inject({ url: '/dang-nhap' });
+  const cookie = String(page.headers['set-cookie']).split(';')[0];
+  const res = await sys.app.inject({
+    method: 'POST',
+    url: '/dang-nhap',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), username: clerk.username, password: TEST_PASSWORD, next: '/\t/evil.example' }).toString(),
+  });
+  assert.equal(res.headers.location, '/quan-tri');
+});
+
+test('the chosen language sticks through a cookie', async () => {
+  const first = await sys.app.inject({ url: '/dang-nhap?lang=en' });
+  assert.match(first.body, /Staff sign-in/);
+  const langCookie = ([first.headers['set-cookie']].flat() as string[]).find((c) => c.startsWith('lang='));
+  assert.ok(langCookie);
+  const next = await sys.app.inject({ url: '/', headers: { cookie: langCookie.split(';')[0] as string } });
+  assert.match(next.body, /<html lang="en"/);
+  assert.match(next.body, /href="\/\?lang=vi"/);
+});

@@ -4,3 +4,16 @@ import type { MatrixCase } from './permissions.test.ts';
 import { procedureMatrixCases } from './procedures-permission-cases.ts';
 
 export const matrixCases: MatrixCase[] = [...procedureMatrixCases, ...calendarMatrixCases];
+
+matrixCases.push({
+  method: 'DELETE',
+  route: '/api/v1/api-keys/:id',
+  permission: 'api-keys.manage',
+  scope: 'global',
+  make: async (f) => {
+    const r = await f.sys.platform.pool.query<{ id: number }>(
+      "INSERT INTO api_keys (name, prefix, token_hash, scopes) VALUES ('thử', 'gd_thu', md5(random()::text), '{units.read}') RETURNING id",
+    );
+    return { url: `/api/v1/api-keys/${r.rows[0]?.id}` };
+  },
+});

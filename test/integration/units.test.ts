@@ -90,3 +90,35 @@ async function unitByCode(code: string) {
   assert.ok(u);
   return u;
 }
+
+test('two opposite merges at the same moment: one wins, the tree stays sound', async () => {
+  await create('xa-c', 'Xã C', 'commune', 'dt');
+  await create('xa-d', 'Xã D', 'commune', 'dt');
+  const [a, b] = await Promise.all([
+    s.request({ method: 'POST', url: '/api/v1/units/xa-c/merge', payload: { into: 'xa-d', date: '2025-07-01' } }),
+    s.request({ method: 'POST', url: '/api/v1/units/xa-d/merge', payload: { into: 'xa-c', date: '2025-07-01' } }),
+  ]);
+  assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);
+  const c = (await s.request({ url: '/api/v1/units/xa-c' })).json();
+  const d = (await s.request({ url: '/api/v1/units/xa-d' })).json();
+  assert.ok(!(c.mergedInto && d.mergedInto), 'not merged into each other');
+});
+
+test('a merge dated in the future is refused with a message on the date', async () => {
+  await create('xa-e', 'Xã E', 'commune', 'dt');
+  await create('xa-f', 'Xã F', 'commune', 'dt');
+  const res = await s.request({ method: 'POST', url: '/api/v1/units/xa-e/merge', payload: { into: 'xa-f', date: '2099-01-01' } });
+  assert.equal(res.statusCode, 400);
+  assert.equal(res.json().errors[0].field, 'date');
+});
+
+test('a duplicate national code is a 409, and an edit that leaves fields out keeps them', async () => {
+  await create('xa-g', 'Xã G', 'commune', 'dt');
+  await s.request({ method: 'PATCH', url: '/api/v1/units/xa-g', payload: { name: 'Xã G', kind: 'commune', adminCode: '99991', phone: '0277 3851 234' } });
+  await create('xa-h', 'Xã H', 'commune', 'dt');
+  const dup = await s.request({ method: 'PATCH', url: '/api/v1/units/xa-h', payload: { name: 'Xã H', kind: 'commune', adminCode: '99991' } });
+  assert.equal(dup.statusCode, 409);
+  const kept = await s.request({ method: 'PATCH', url: '/api/v1/units/xa-g', payload: { name: 'Xã G Mới', kind: 'commune' } });
+  assert.equal(kept.json().adminCode, '99991');
+  assert.equal(kept.json().phone, '0277 3851 234');
+});

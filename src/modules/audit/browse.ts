@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorizer } from '../staff/index.ts';
+import { scopesFor } from '../staff/index.ts';
 import { findUnitByCode } from '../units/index.ts';
 import { type AuditRow, listAudit } from './queries.ts';
 import type { AuditQueryInput } from './schema.ts';
@@ -9,10 +9,7 @@ import type { AuditQueryInput } from './schema.ts';
 /** Loads the page of audit rows a viewer may see with the given filters (system admins see all). */
 export async function browseAudit(p: Platform, req: FastifyRequest, q: AuditQueryInput): Promise<{ items: AuditRow[]; total: number }> {
   const pr = req.principal!;
-  let visible: string[] | null;
-  if (pr.kind === 'user' && pr.grants.some((g) => g.role === 'system_admin')) visible = null;
-  else if (pr.kind === 'user') visible = pr.grants.filter((g) => authorizer.holdsOn(pr, 'audit.read', g.unitPath)).map((g) => g.unitPath);
-  else visible = [];
+  const visible = scopesFor(pr, 'audit.read');
   const unit = q.unit ? await findUnitByCode(p.db, q.unit) : null;
   if (q.unit && !unit) throw new AppError('UNIT_NOT_FOUND');
   if (unit) req.requireOn('audit.read', unit.path);
@@ -22,7 +19,7 @@ export async function browseAudit(p: Platform, req: FastifyRequest, q: AuditQuer
     });
   }
   return listAudit(p.db, {
-    visiblePaths: visible,
+    visible,
     unitPath: unit?.path,
     actor: q.actor,
     action: q.action,

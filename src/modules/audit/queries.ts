@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
-import { likeEscape, one, rows } from '../../platform/db/query.ts';
+import { likeEscape, one, pathInScopes, rows } from '../../platform/db/query.ts';
 
 export interface AuditRow {
   id: number;
@@ -18,8 +18,8 @@ export interface AuditRow {
 }
 
 export interface AuditFilter {
-  /** Only rows about units in these subtrees (plus, for null, everything). */
-  visiblePaths: string[] | null;
+  /** Only rows about units in these scopes; null = everything. */
+  visible: { path: string; subtree: boolean }[] | null;
   unitPath?: string | null;
   actor?: string | null;
   action?: string | null;
@@ -34,9 +34,7 @@ export interface AuditFilter {
 /** A page of audit rows, newest first, with the total. */
 export async function listAudit(db: Db, f: AuditFilter): Promise<{ items: AuditRow[]; total: number }> {
   const conds = [sql`true`];
-  if (f.visiblePaths !== null) {
-    conds.push(f.visiblePaths.length === 0 ? sql`false` : sql`un.path LIKE ANY (${`{${f.visiblePaths.map((p) => `"${likeEscape(p)}%"`).join(',')}}`}::text[])`);
-  }
+  conds.push(pathInScopes(sql`un.path`, f.visible));
   if (f.unitPath) conds.push(sql`un.path LIKE ${`${likeEscape(f.unitPath)}%`}`);
   if (f.actor) conds.push(sql`a.actor_label = ${f.actor}`);
   if (f.action) conds.push(sql`a.action LIKE ${`${likeEscape(f.action)}%`}`);

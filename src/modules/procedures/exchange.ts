@@ -232,6 +232,9 @@ export interface ParsedImport {
   columnOf: (path: string) => string;
 }
 
+/** Most data rows one import may hold (the whole national catalogue has a few thousand). */
+export const MAX_IMPORT_ROWS = 10_000;
+
 const fileProblem = (vi: string, en: string): RowProblem => ({ row: 0, column: '', message: { vi, en } });
 
 /** Reads the rows of an .xlsx import; heading problems are reported on row 1, cell problems on their sheet row. */
@@ -269,6 +272,14 @@ export async function readProceduresXlsx(buffer: Buffer): Promise<ParsedImport> 
   }
   const rows: { row: number; data: unknown }[] = [];
   if (problems.length > 0) return { rows, problems, columnOf: xlsxColumnOf };
+  // A small file can declare a huge sheet; refuse before looping over a million rows.
+  if (ws.rowCount > MAX_IMPORT_ROWS + 1) {
+    return {
+      rows,
+      problems: [fileProblem(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS})`, `Too many rows (at most ${MAX_IMPORT_ROWS})`)],
+      columnOf: xlsxColumnOf,
+    };
+  }
   for (let r = 2; r <= ws.rowCount; r++) {
     const sheetRow = ws.getRow(r);
     const data: Record<string, unknown> = {};

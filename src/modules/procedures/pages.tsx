@@ -739,7 +739,7 @@ export function registerProceduresPages(app: App, p: Platform): void {
       } catch (err) {
         if (err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT')) {
           const msg = err.errors[0]?.message[req.lang] ?? err.detail?.[req.lang] ?? tr(req, 'Không thực hiện được', 'Not possible');
-          return renderDetail(req, reply, code, { [errorsKey]: { [fieldName]: msg }, status: 409 });
+          return renderDetail(req, reply, code, { [errorsKey]: { [fieldName]: msg }, status: err.status });
         }
         throw err;
       }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { recordAudit } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,11 +8,12 @@ import { findUnitByCode, type UnitRow } from '../units/index.ts';
 import { createApiKey } from './commands/create-api-key.ts';
 import { createUser } from './commands/create-user.ts';
 import { grantRole, revokeGrant } from './commands/grant-role.ts';
+import { revokeApiKey } from './commands/revoke-api-key.ts';
 import { updateUser } from './commands/update-user.ts';
 import { presentUser } from './present.ts';
-import { findGrant, findUserByUsername, grantsOf, listUsers, type UserRow } from './queries.ts';
+import { findApiKeyByIdOrPrefix, findGrant, findUserByUsername, grantsOf, listUsers, type UserRow } from './queries.ts';
 import { authorizer, holdsGlobally } from './rules/authorize.ts';
-import { mayGrantRole, mayManageUser, mayViewUser, visibleUserPaths } from './rules/manage.ts';
+import { mayGrantRole, mayManageUser, mayViewUser, visibleUserScopes } from './rules/manage.ts';
 import { ApiKeyBody, CreateUserBody, GrantBody, UpdateUserBody, Username, UserOut } from './schema.ts';
 
 const tags = ['Cán bộ (staff)'];
@@ -66,7 +68,7 @@ export function registerStaffApi(app: App, p: Platform): void {
       if (unit) req.requireOn('users.read', unit.path);
       const { page, pageSize } = req.query;
       const r = await listUsers(p.db, {
-        visiblePaths: visibleUserPaths(authorizer, pr),
+        visible: visibleUserScopes(pr),
         unitId: unit?.id,
         q: req.query.q,
         limit: pageSize,
@@ -82,7 +84,9 @@ export function registerStaffApi(app: App, p: Platform): void {
     async (req) => {
       const user = await mustUser(p.db, req.params.username);
       const grants = await grantsOf(p.db, user.id);
-      if (!mayViewUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
+      if (!mayViewUser(req.principal!, grants)) throw new AppError('FORBIDDEN');
+      // Reading a person's contact details is itself recorded (STANDARDS §7).
+      await recordAudit(p.db, req.actor(), { action: 'user.read', entityType: 'user', entityId: user.username, unitId: grants[0]?.unit_id ?? null });
       return presentUser(user, grants);
     },
   );
@@ -101,7 +105,7 @@ export function registerStaffApi(app: App, p: Platform): void {
         for (const g of grants) {
           const unit = await mustUnit(tx, g.unit);
           req.requireOn('users.manage', unit.path);
-          if (!mayGrantRole(req.principal!, g.role)) throw new AppError('FORBIDDEN');
+          if (!mayGrantRole(authorizer, req.principal!, g.role, unit.path, g.subtree ?? false)) throw new AppError('FORBIDDEN');
           units.push(unit);
         }
         return createUser(tx, req.actor(), req.body, units);
@@ -119,8 +123,9 @@ export function registerStaffApi(app: App, p: Platform): void {
     async (req) => {
       const user = await inTransaction(p.db, async (tx) => {
         const current = await mustUser(tx, req.params.username);
-        if (!mayManageUser(authorizer, req.principal!, await grantsOf(tx, current.id))) throw new AppError('FORBIDDEN');
-        return updateUser(tx, req.actor(), current, req.body);
+        const grants = await grantsOf(tx, current.id);
+        if (!mayManageUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
+        return updateUser(tx, req.actor(), current, req.body, grants[0]?.unit_id ?? null);
       });
       return presentUser(user, await grantsOf(p.db, user.id));
     },
@@ -137,7 +142,9 @@ export function registerStaffApi(app: App, p: Platform): void {
         const current = await mustUser(tx, req.params.username);
         const unit = await mustUnit(tx, req.body.unit);
         req.requireOn('users.manage', unit.path);
-        if (!mayGrantRole(req.principal!, req.body.role)) throw new AppError('FORBIDDEN');
+        if (!mayGrantRole(authorizer, req.principal!, req.body.role, unit.path, req.body.subtree ?? false)) throw new AppError('FORBIDDEN');
+        const targetGrants = await grantsOf(tx, current.id);
+        if (targetGrants.length > 0 && !mayManageUser(authorizer, req.principal!, targetGrants)) throw new AppError('FORBIDDEN');
         await grantRole(tx, req.actor(), current, req.body.role, unit, req.body.subtree ?? false);
         return current;
       });
@@ -162,7 +169,7 @@ export function registerStaffApi(app: App, p: Platform): void {
         const grant = await findGrant(tx, req.params.grantId);
         if (!grant || grant.user_id !== current.id) throw new AppError('NOT_FOUND');
         req.requireOn('users.manage', grant.unit_path);
-        if (!mayGrantRole(req.principal!, grant.role)) throw new AppError('FORBIDDEN');
+        if (!mayGrantRole(authorizer, req.principal!, grant.role, grant.unit_path, grant.subtree)) throw new AppError('FORBIDDEN');
         await revokeGrant(tx, req.actor(), current, grant);
         return current;
       });
@@ -189,6 +196,29 @@ export function registerStaffApi(app: App, p: Platform): void {
         return createApiKey(tx, req.actor(), req.body.name, req.body.scopes, unit);
       });
       return reply.status(201).send({ ...out, scopes: req.body.scopes });
+    },
+  );
+
+  app.delete(
+    '/api/v1/api-keys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Thu hồi khóa API (revoke an API key)',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 204: Type.Null() },
+      },
+      config: { permission: 'api-keys.manage' },
+    },
+    async (req, reply) => {
+      await inTransaction(p.db, async (tx) => {
+        const key = await findApiKeyByIdOrPrefix(tx, { id: req.params.id });
+        if (!key) throw new AppError('NOT_FOUND');
+        if (key.unit_path) req.requireOn('api-keys.manage', key.unit_path);
+        else if (!holdsGlobally(req.principal!, 'api-keys.manage')) throw new AppError('FORBIDDEN');
+        await revokeApiKey(tx, req.actor(), key);
+      });
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/query.ts';
 import { AppError, titleOf } from '../../platform/errors.ts';
@@ -16,7 +17,7 @@ import { updateUser } from './commands/update-user.ts';
 import { roleLabels, roles } from './permissions.ts';
 import { findGrant, findUserByUsername, type GrantRow, grantsOf, listUsers, type UserRow } from './queries.ts';
 import { authorizer } from './rules/authorize.ts';
-import { mayGrantRole, mayManageUser, mayViewUser, visibleUserPaths } from './rules/manage.ts';
+import { mayGrantRole, mayManageUser, mayViewUser, visibleUserScopes } from './rules/manage.ts';
 import { CreateUserBody, GrantBody, SignInBody, UpdateUserBody } from './schema.ts';
 
 const BASE = '/quan-tri/nguoi-dung';
@@ -36,8 +37,13 @@ function userLabels(ctx: { lang: 'vi' | 'en' }): Record<string, string> {
 }
 const PAGE_SIZE = 25;
 
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/quan-tri';
+/**
+ * Where to go after signing in: only a path on this site. Printable ASCII without a backslash,
+ * starting with one slash and not two (browsers drop tabs and newlines, so "/\t/evil" would
+ * become "//evil", another site).
+ */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/.test(next) ? next : '/quan-tri';
 }
 
 function roleLabel(ctx: { lang: 'vi' | 'en' }, role: string): string {
@@ -126,7 +132,7 @@ export function registerStaffPages(app: App, p: Platform): void {
     const unit = query.unit ? await findUnitByCode(p.db, query.unit) : null;
     if (unit) req.requireOn('users.read', unit.path);
     const r = await listUsers(p.db, {
-      visiblePaths: visibleUserPaths(authorizer, req.principal!),
+      visible: visibleUserScopes(req.principal!),
       unitId: unit?.id,
       q: q || null,
       limit: PAGE_SIZE,
@@ -190,7 +196,9 @@ export function registerStaffPages(app: App, p: Platform): void {
     units.filter((u) => !u.merged_into_id && req.can('users.manage', u.path)).map((u) => ({ value: u.code, label: `${'— '.repeat(u.depth)}${u.name}` }));
 
   const roleOptions = (ctx: PageContext, req: FastifyRequest) =>
-    roles.filter((r) => mayGrantRole(req.principal!, r)).map((r) => ({ value: r, label: roleLabel(ctx, r) }));
+    roles
+      .filter((r) => req.principal?.kind === 'user' && req.principal.grants.some((g) => mayGrantRole(authorizer, req.principal!, r, g.unitPath, false)))
+      .map((r) => ({ value: r, label: roleLabel(ctx, r) }));
 
   const renderNew = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined>, errors: FormErrors, status = 200) => {
     const ctx = pageContext(req, reply);
@@ -267,7 +275,7 @@ export function registerStaffPages(app: App, p: Platform): void {
         const unit = g ? await findUnitByCode(tx, g.unit) : null;
         if (!g || !unit) throw new AppError('UNIT_NOT_FOUND');
         req.requireOn('users.manage', unit.path);
-        if (!mayGrantRole(req.principal!, g.role)) throw new AppError('FORBIDDEN');
+        if (!mayGrantRole(authorizer, req.principal!, g.role, unit.path, g.subtree ?? false)) throw new AppError('FORBIDDEN');
         return createUser(tx, req.actor(), checked.value, [unit]);
       });
       return redirectWithFlash(req, reply, `${BASE}/${user.username}`, tr(req, `Đã tạo tài khoản ${user.username}`, `Account ${user.username} created`));
@@ -299,7 +307,7 @@ export function registerStaffPages(app: App, p: Platform): void {
               <li key={g.id}>
                 {roleLabel(ctx, g.role)} · <a href={`/quan-tri/don-vi/${g.unit_code}`}>{g.unit_name}</a>
                 {g.subtree ? tr(ctx, ' (và đơn vị trực thuộc)', ' (and sub-units)') : ''}{' '}
-                {req.can('users.manage', g.unit_path) && mayGrantRole(req.principal!, g.role) && (
+                {mayGrantRole(authorizer, req.principal!, g.role, g.unit_path, g.subtree) && (
                   <form method="post" action={`${BASE}/${user.username}/vai-tro/${g.id}/xoa`} class="inline">
                     <CsrfField ctx={ctx} />
                     <button type="submit" class="link">
@@ -362,12 +370,13 @@ export function registerStaffPages(app: App, p: Platform): void {
     const user = await findUserByUsername(p.db, (req.params as { username: string }).username);
     if (!user) throw new AppError('USER_NOT_FOUND');
     const grants = await grantsOf(p.db, user.id);
-    if (!mayViewUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
+    if (!mayViewUser(req.principal!, grants)) throw new AppError('FORBIDDEN');
     return { user, grants };
   };
 
   app.get(`${BASE}/:username`, { config: { permission: 'users.read' } }, async (req, reply) => {
     const { user, grants } = await loadVisibleUser(req);
+    await recordAudit(p.db, req.actor(), { action: 'user.read', entityType: 'user', entityId: user.username, unitId: grants[0]?.unit_id ?? null });
     return renderUser(req, reply, user, grants, {});
   });
 
@@ -375,16 +384,17 @@ export function registerStaffPages(app: App, p: Platform): void {
     const { user, grants } = await loadVisibleUser(req);
     if (!mayManageUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
     const form = cleanForm(req.body) as Record<string, string | undefined>;
+    // Every field is on the form: one left empty is cleared.
     const checked = validate(UpdateUserBody, {
       fullName: form.fullName,
-      title: form.title,
-      email: form.email,
-      phone: form.phone,
+      title: form.title ?? null,
+      email: form.email ?? null,
+      phone: form.phone ?? null,
       password: form.password,
       active: form.active === 'true',
     });
     if (!checked.ok) return renderUser(req, reply, user, grants, formErrors(checked.errors, req.lang), 400);
-    await inTransaction(p.db, (tx) => updateUser(tx, req.actor(), user, checked.value));
+    await inTransaction(p.db, (tx) => updateUser(tx, req.actor(), user, checked.value, grants[0]?.unit_id ?? null));
     return redirectWithFlash(req, reply, `${BASE}/${user.username}`, tr(req, 'Đã lưu thay đổi', 'Changes saved'));
   });
 
@@ -397,7 +407,8 @@ export function registerStaffPages(app: App, p: Platform): void {
       const unit = await findUnitByCode(tx, checked.value.unit);
       if (!unit) throw new AppError('UNIT_NOT_FOUND');
       req.requireOn('users.manage', unit.path);
-      if (!mayGrantRole(req.principal!, checked.value.role)) throw new AppError('FORBIDDEN');
+      if (!mayGrantRole(authorizer, req.principal!, checked.value.role, unit.path, checked.value.subtree ?? false)) throw new AppError('FORBIDDEN');
+      if (grants.length > 0 && !mayManageUser(authorizer, req.principal!, grants)) throw new AppError('FORBIDDEN');
       await grantRole(tx, req.actor(), user, checked.value.role, unit, checked.value.subtree ?? false);
     });
     return redirectWithFlash(req, reply, `${BASE}/${user.username}`, tr(req, 'Đã giao vai trò', 'Role granted'));
@@ -410,7 +421,7 @@ export function registerStaffPages(app: App, p: Platform): void {
       const grant = Number.isInteger(grantId) ? await findGrant(tx, grantId) : null;
       if (!grant || grant.user_id !== user.id) throw new AppError('NOT_FOUND');
       req.requireOn('users.manage', grant.unit_path);
-      if (!mayGrantRole(req.principal!, grant.role)) throw new AppError('FORBIDDEN');
+      if (!mayGrantRole(authorizer, req.principal!, grant.role, grant.unit_path, grant.subtree)) throw new AppError('FORBIDDEN');
       await revokeGrant(tx, req.actor(), user, grant);
     });
     return redirectWithFlash(req, reply, `${BASE}/${user.username}`, tr(req, 'Đã thu hồi vai trò', 'Role revoked'));

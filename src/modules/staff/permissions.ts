@@ -73,5 +73,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   support_volunteer: ['procedures.read'],
 };
 
+/**
+ * Which roles a holder of each role may hand out (at units where they manage users). A leader
+ * staffs the desk; only a system administrator creates leaders, Home Affairs officers and admins.
+ */
+export const assignableRoles: Record<Role, readonly Role[]> = {
+  system_admin: roles,
+  unit_leader: ['one_stop_clerk', 'specialist', 'post_office_staff', 'support_volunteer'],
+  home_affairs_officer: [],
+  one_stop_clerk: [],
+  specialist: [],
+  post_office_staff: [],
+  support_volunteer: [],
+};
+
 /** Scopes an API key may carry; a scope names a permission or an integration such as Open311. */
 export const apiScopes = ['units.read', 'procedures.read', 'procedures.manage', 'calendar.read', 'open311'] as const;

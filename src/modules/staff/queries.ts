@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Grant } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/pool.ts';
-import { likeEscape, one, rows } from '../../platform/db/query.ts';
+import { likeEscape, one, pathInScopes, rows } from '../../platform/db/query.ts';
 
 export interface UserRow {
   id: number;
@@ -53,8 +53,8 @@ export function toGrants(list: GrantRow[]): Grant[] {
 }
 
 export interface UserListFilter {
-  /** Only users with a grant inside one of these unit paths (subtrees); null = everyone. */
-  visiblePaths: string[] | null;
+  /** Only users with a grant on a unit in these scopes; null = everyone. */
+  visible: { path: string; subtree: boolean }[] | null;
   /** Only users with a grant on this unit (exact). */
   unitId?: number | null;
   q?: string | null;
@@ -65,10 +65,9 @@ export interface UserListFilter {
 /** A page of users the viewer may see, with their total count. */
 export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: (UserRow & { roles: { role: string; unit: string }[] })[]; total: number }> {
   const visible =
-    f.visiblePaths === null
+    f.visible === null
       ? sql`true`
-      : sql`EXISTS (SELECT 1 FROM role_grants g JOIN units un ON un.id = g.unit_id WHERE g.user_id = users.id
-               AND un.path LIKE ANY (${`{${f.visiblePaths.map((p) => `"${likeEscape(p)}%"`).join(',')}}`}::text[]))`;
+      : sql`EXISTS (SELECT 1 FROM role_grants g JOIN units un ON un.id = g.unit_id WHERE g.user_id = users.id AND ${pathInScopes(sql`un.path`, f.visible)})`;
   const byUnit = f.unitId ? sql`EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id AND g.unit_id = ${f.unitId})` : sql`true`;
   const search = f.q ? sql`vn_unaccent(full_name || ' ' || username) LIKE '%' || vn_unaccent(${likeEscape(f.q)}) || '%'` : sql`true`;
   const where = sql`${visible} AND ${byUnit} AND ${search}`;
@@ -190,4 +189,18 @@ export async function insertApiKey(
         VALUES (${k.name}, ${k.prefix}, ${k.hash}, ${`{${k.scopes.join(',')}}`}::text[], ${k.unitId}, ${k.createdBy}) RETURNING id`,
   );
   return row?.id ?? 0;
+}
+
+export function findApiKeyByIdOrPrefix(db: Db, ref: { id?: number; prefix?: string }): Promise<ApiKeyRow | null> {
+  return one<ApiKeyRow>(
+    db,
+    sql`SELECT k.id, k.name, k.prefix, k.scopes, k.unit_id, u.path AS unit_path, k.revoked_at
+        FROM api_keys k LEFT JOIN units u ON u.id = k.unit_id
+        WHERE ${ref.id !== undefined ? sql`k.id = ${ref.id}` : sql`k.prefix = ${ref.prefix ?? ''}`}
+        ORDER BY k.id DESC LIMIT 1`,
+  );
+}
+
+export async function markApiKeyRevoked(db: Db, id: number): Promise<void> {
+  await db.execute(sql`UPDATE api_keys SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`);
 }

@@ -3,6 +3,7 @@ import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
+import { todayInVietnam } from '../../platform/time.ts';
 import { createUnit } from './commands/create-unit.ts';
 import { mergeUnit } from './commands/merge-unit.ts';
 import { updateUnit } from './commands/update-unit.ts';
@@ -111,7 +112,7 @@ export function registerUnitsApi(app: App, p: Platform): void {
         const into = await mustFind(tx, req.body.into);
         req.requireOn('units.manage', from.path);
         req.requireOn('units.manage', into.path);
-        const carriedOver = await mergeUnit(tx, req.actor(), from, into, req.body.date);
+        const carriedOver = await mergeUnit(tx, req.actor(), from, into, req.body.date, todayInVietnam(new Date()));
         return { merged: from.code, into: into.code, on: req.body.date, carriedOver };
       });
     },

@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { cleanForm, validate } from '../../platform/http/validate.ts';
+import { todayInVietnam } from '../../platform/time.ts';
 import { CsrfField, ErrorSummary, Field, type FormErrors, PageHeading, Select } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
@@ -329,27 +330,32 @@ export function registerUnitsPages(app: App, p: Platform): void {
     const unit = await loadUnit((req.params as { code: string }).code);
     req.requireOn('units.manage', unit.path);
     const form = cleanForm(req.body);
-    const input = { ...form, parent: form.parent ?? null };
+    // Every field is on the form: one left empty is cleared.
+    const input = {
+      ...form,
+      parent: form.parent ?? null,
+      adminCode: form.adminCode ?? null,
+      address: form.address ?? null,
+      phone: form.phone ?? null,
+      email: form.email ?? null,
+    };
     const checked = validate(UpdateUnitBody, input);
     if (!checked.ok) return renderDetail(req, reply, unit, form as UnitForm, formErrors(checked.errors, req.lang), {}, 400);
     try {
       await inTransaction(p.db, async (tx) => {
         const parent = checked.value.parent ? await findUnitByCode(tx, checked.value.parent) : null;
+        if (checked.value.parent && !parent) throw new AppError('UNIT_NOT_FOUND');
         if (parent) req.requireOn('units.manage', parent.path);
         else if (!req.can('units.manage', '/') && unit.parent_id !== null) throw new AppError('FORBIDDEN');
         return updateUnit(tx, req.actor(), unit, checked.value, parent);
       });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'UNIT_MOVE_INVALID') {
-        return renderDetail(
-          req,
-          reply,
-          unit,
-          form as UnitForm,
-          { parent: tr(req, 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới', 'Cannot move a unit under itself') },
-          {},
-          409,
-        );
+      if (err instanceof AppError && (err.code === 'UNIT_MOVE_INVALID' || err.code === 'UNIT_NOT_FOUND')) {
+        const message =
+          err.code === 'UNIT_NOT_FOUND'
+            ? tr(req, 'Không có đơn vị cấp trên này', 'No such parent unit')
+            : tr(req, 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới', 'Cannot move a unit under itself');
+        return renderDetail(req, reply, unit, form as UnitForm, { parent: message }, {}, err.status);
       }
       throw err;
     }
@@ -366,19 +372,15 @@ export function registerUnitsPages(app: App, p: Platform): void {
         const into = await findUnitByCode(tx, checked.value.into);
         if (!into) throw new AppError('UNIT_NOT_FOUND');
         req.requireOn('units.manage', into.path);
-        await mergeUnit(tx, req.actor(), unit, into, checked.value.date);
+        await mergeUnit(tx, req.actor(), unit, into, checked.value.date, todayInVietnam(new Date()));
       });
     } catch (err) {
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
+        return renderDetail(req, reply, unit, null, {}, formErrors(err.errors, req.lang), 400);
+      }
       if (err instanceof AppError && (err.code === 'UNIT_MERGE_INVALID' || err.code === 'UNIT_ALREADY_MERGED' || err.code === 'UNIT_NOT_FOUND')) {
-        return renderDetail(
-          req,
-          reply,
-          unit,
-          null,
-          {},
-          { into: err.detail?.[req.lang] ?? tr(req, 'Không thể sáp nhập vào đơn vị này', 'Cannot merge into this unit') },
-          409,
-        );
+        const message = err.detail?.[req.lang] ?? tr(req, 'Không thể sáp nhập vào đơn vị này', 'Cannot merge into this unit');
+        return renderDetail(req, reply, unit, null, {}, { into: message }, err.status);
       }
       throw err;
     }

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './pool.ts';
 
 /** Runs a query and returns its rows typed as T. */
@@ -21,4 +21,17 @@ export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T>
 /** Escapes LIKE wildcards in user text. */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A condition that `pathColumn` (a unit's materialised path) lies in one of the scopes:
+ * the unit itself, or anything below it for a subtree scope. null scopes = no restriction.
+ */
+export function pathInScopes(pathColumn: SQL, scopes: { path: string; subtree: boolean }[] | null): SQL {
+  if (scopes === null) return sql`true`;
+  if (scopes.length === 0) return sql`false`;
+  // Paths are '/1/5/23/': digits and slashes only. Quote each element of the array literal anyway.
+  const patterns = scopes.map((s) => (s.subtree ? `${likeEscape(s.path)}%` : likeEscape(s.path)));
+  const literal = `{${patterns.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return sql`${pathColumn} LIKE ANY (${literal}::text[])`;
 }

@@ -87,11 +87,44 @@ function wantsHtml(req: FastifyRequest): boolean {
   return (req.headers.accept ?? '').includes('text/html') || req.method === 'POST';
 }
 
-/** Maps any thrown error to an AppError; unknown errors are logged and become INTERNAL. */
+/** The PostgreSQL error under a driver or ORM wrapper (drizzle wraps it in `cause`). */
+function pgErrorOf(err: unknown): { code: string; constraint?: string; table?: string } | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as { code: string; constraint?: string; table?: string };
+  }
+  return null;
+}
+
+/**
+ * Maps any thrown error to an AppError; unknown errors are logged and become INTERNAL.
+ * Database errors are logged by SQLSTATE and constraint only: their messages carry the query
+ * and its parameters (names, ID numbers, password hashes), which must never reach a log.
+ */
 function toAppError(err: FastifyError & { validation?: unknown; validationContext?: string }, req: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   if (Array.isArray(err.validation)) {
     return new AppError('VALIDATION_FAILED', { errors: describeSchemaErrors(err.validation, err.validationContext ?? 'body') });
+  }
+  const pg = pgErrorOf(err);
+  if (pg) {
+    if (pg.code === '23505') return new AppError('CONFLICT');
+    if (pg.code === '40001' || pg.code === '40P01')
+      return new AppError('CONFLICT', { detail: { vi: 'Dữ liệu đang được cập nhật đồng thời, hãy thử lại', en: 'Concurrent update; please retry' } });
+    if (pg.code === '23514' || pg.code === '22001' || pg.code === '22003' || pg.code === '22007' || pg.code === '22008')
+      return new AppError('VALIDATION_FAILED');
+    req.log.error(
+      {
+        pgCode: pg.code,
+        constraint: pg.constraint,
+        table: pg.table,
+        stack: String(err.stack ?? '')
+          .split('\n')
+          .slice(1, 8)
+          .join('\n'),
+      },
+      'database error',
+    );
+    return new AppError('INTERNAL');
   }
   const code = err.code ?? '';
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
@@ -105,10 +138,19 @@ function toAppError(err: FastifyError & { validation?: unknown; validationContex
   ) {
     return new AppError('MALFORMED_REQUEST');
   }
-  if ((err as unknown as { code?: string }).code === '23505') return new AppError('CONFLICT');
   if (err.statusCode === 404) return new AppError('NOT_FOUND');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('MALFORMED_REQUEST');
-  req.log.error({ err }, 'unhandled error');
+  req.log.error(
+    {
+      errName: err.name,
+      errCode: err.code,
+      stack: String(err.stack ?? '')
+        .split('\n')
+        .slice(0, 8)
+        .join('\n'),
+    },
+    'unhandled error',
+  );
   return new AppError('INTERNAL');
 }
 
@@ -257,9 +299,13 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
     hideUntagged: false,
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const q = req.query as Record<string, unknown> | undefined;
     req.lang = pickLang(q?.lang, req.cookies?.lang, req.headers['accept-language']);
+    // A language chosen with ?lang= sticks for the following pages.
+    if ((q?.lang === 'vi' || q?.lang === 'en') && req.cookies?.lang !== q.lang) {
+      reply.setCookie('lang', q.lang, { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, maxAge: 365 * 24 * 3600 });
+    }
   });
 
   // Authentication, the coarse permission check and CSRF, after the body is parsed and
@@ -276,7 +322,7 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
     }
     const isPublic = !permission || permission === PUBLIC;
     if (!isPublic && !req.principal) throw new AppError('UNAUTHENTICATED');
-    if (!SAFE_METHODS.has(req.method) && !auth && req.routeOptions.config.csrf !== false) {
+    if (!SAFE_METHODS.has(req.method) && !auth?.startsWith('Bearer ') && req.routeOptions.config.csrf !== false) {
       // csrfProtection reports a failure through reply.send(error): capture it instead.
       const ok = await new Promise<boolean>((resolve) => {
         app.csrfProtection(req, { send: () => resolve(false) } as unknown as FastifyReply, () => resolve(true));

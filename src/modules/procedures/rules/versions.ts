@@ -10,10 +10,7 @@ export interface VersionSlot {
   effectiveTo: string | null;
 }
 
-/** Today's date in Vietnam (Asia/Ho_Chi_Minh, UTC+7 all year), whatever the server's zone. */
-export function todayInVietnam(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInVietnam } from '../../../platform/time.ts';
 
 /**
  * In force on `day`: published (or withdrawn from a later date) and effective_from ≤ day < effective_to.

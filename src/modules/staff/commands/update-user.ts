@@ -6,13 +6,15 @@ import { deleteSessionsOf, setPasswordHash, type UserRow, updateUser as updateRo
 import type { UpdateUserInput } from '../schema.ts';
 
 /** Edits a staff profile; a new password or deactivation ends the user's sessions. */
-export async function updateUser(tx: Db, actor: Actor, user: UserRow, input: UpdateUserInput): Promise<UserRow> {
+export async function updateUser(tx: Db, actor: Actor, user: UserRow, input: UpdateUserInput, unitId: number | null = null): Promise<UserRow> {
+  // A field left out keeps its value; null clears it.
+  const keep = <T>(value: T | undefined, current: T) => (value === undefined ? current : value);
   const updated = await updateRow(tx, user.id, {
     fullName: input.fullName.normalize('NFC'),
-    title: input.title ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    active: input.active ?? user.active,
+    title: keep(input.title, user.title),
+    email: keep(input.email, user.email),
+    phone: keep(input.phone, user.phone),
+    active: keep(input.active, user.active),
   });
   if (input.password) await setPasswordHash(tx, user.id, await hashPassword(input.password));
   if (input.password || (user.active && !updated.active)) await deleteSessionsOf(tx, user.id);
@@ -20,6 +22,7 @@ export async function updateUser(tx: Db, actor: Actor, user: UserRow, input: Upd
     action: input.password ? 'user.update_with_password' : 'user.update',
     entityType: 'user',
     entityId: user.username,
+    unitId,
     before: auditUser(user),
     after: auditUser(updated),
   });

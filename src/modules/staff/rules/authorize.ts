@@ -42,3 +42,27 @@ export function holdsGlobally(principal: Principal, permission: string): boolean
     (g) => roleHas(g.role, permission) && (g.role === 'system_admin' || (g.subtree && g.unitPath.split('/').filter(Boolean).length === 1)),
   );
 }
+
+/** Units a principal reaches with a permission: each grant's unit, with or without its subtree. */
+export interface UnitScope {
+  path: string;
+  subtree: boolean;
+}
+
+/**
+ * The unit scopes in which a principal holds `permission`; null means everywhere (a system
+ * administrator). A grant without subtree reaches its own unit only.
+ */
+export function scopesFor(principal: Principal, permission: string): UnitScope[] | null {
+  if (principal.kind === 'api_key') {
+    if (!keyHas(principal.scopes, permission)) return [];
+    return principal.unitPath === null ? null : [{ path: principal.unitPath, subtree: true }];
+  }
+  if (principal.grants.some((g) => g.role === 'system_admin')) return null;
+  return principal.grants.filter((g) => roleHas(g.role, permission)).map((g) => ({ path: g.unitPath, subtree: g.subtree }));
+}
+
+/** Whether a unit path lies in one of the scopes. */
+export function inScopes(scopes: UnitScope[] | null, unitPath: string): boolean {
+  return scopes === null || scopes.some((s) => s.path === unitPath || (s.subtree && unitPath.startsWith(s.path)));
+}

@@ -1,7 +1,7 @@
 import { type Actor, recordAudit } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { childrenOf, findUnitById, markMerged, moveGrants, moveUnit, type UnitRow } from '../queries.ts';
+import { childrenOf, findUnitById, lockUnit, markMerged, moveGrants, moveUnit, type UnitRow } from '../queries.ts';
 
 /**
  * A step another module runs inside the merge transaction to carry its own records over
@@ -21,7 +21,26 @@ export function registerMergeStep(step: MergeStep): void {
  * child units and every registered module's records move to `into`; `from` stays in the tree,
  * marked merged, so its history keeps its name and code.
  */
-export async function mergeUnit(tx: Db, actor: Actor, from: UnitRow, into: UnitRow, on: string): Promise<Record<string, number>> {
+export async function mergeUnit(tx: Db, actor: Actor, fromRow: UnitRow, intoRow: UnitRow, on: string, today: string): Promise<Record<string, number>> {
+  // Lock both units (in id order, so two opposite merges cannot deadlock) and decide on fresh rows.
+  const [first, second] = fromRow.id < intoRow.id ? [fromRow.id, intoRow.id] : [intoRow.id, fromRow.id];
+  await lockUnit(tx, first);
+  await lockUnit(tx, second);
+  const from = (await findUnitById(tx, fromRow.id)) as UnitRow;
+  const into = (await findUnitById(tx, intoRow.id)) as UnitRow;
+  if (on > today) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [
+        {
+          field: 'date',
+          message: {
+            vi: 'Ngày sáp nhập không được sau hôm nay: hãy ghi nhận sáp nhập vào ngày nó có hiệu lực',
+            en: 'The merge date cannot be in the future: record the merge on the day it takes effect',
+          },
+        },
+      ],
+    });
+  }
   if (from.merged_into_id) throw new AppError('UNIT_ALREADY_MERGED');
   if (into.merged_into_id)
     throw new AppError('UNIT_ALREADY_MERGED', {
