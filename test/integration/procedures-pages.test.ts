@@ -87,7 +87,7 @@ test('edit form: a bad fee line re-renders with the input and an error summary; 
     url: '/quan-tri/thu-tuc/1.004873/cong-bo',
     payload: form({ _csrf: m.csrf, effectiveFrom: '2025-01-01' }),
   });
-  assert.equal(tooEarly.statusCode, 409);
+  assert.equal(tooEarly.statusCode, 400);
   assert.match(tooEarly.body, /Ngày hiệu lực phải sau ngày 2025-07-01/);
   const publish = await m.request({ method: 'POST', url: '/quan-tri/thu-tuc/1.004873/cong-bo', payload: form({ _csrf: m.csrf, effectiveFrom: today }) });
   assert.equal(publish.statusCode, 303);
