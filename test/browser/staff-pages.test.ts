@@ -101,3 +101,22 @@ test('the interface switches to English and back', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
 });
+
+test('public pages pass axe WCAG 2.1 AA checks and fit a 320 px screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  for (const [name, url] of [
+    ['home', '/'],
+    ['public-catalogue', '/thu-tuc?q=dang ky khai sinh'],
+    ['public-procedure', '/thu-tuc/1.001193'],
+  ] as const) {
+    const res = await page.goto(`${base}${url}`);
+    assert.equal(res?.status(), 200, url);
+    assert.deepEqual(await axeViolations(page), [], url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px at 320px`);
+    await page.screenshot({ path: screenshotPath(`${name}-320`), fullPage: true });
+  }
+  assert.match(await page.content(), /Đăng ký khai sinh/);
+  await context.close();
+});
