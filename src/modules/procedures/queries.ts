@@ -272,13 +272,16 @@ export interface CarryingUnit {
   address: string | null;
   phone: string | null;
   same_day: boolean;
+  /** The parent unit's name: "Phường 1" exists in many cities. */
+  parent_name: string | null;
 }
 
-/** Units that carry out a procedure (where to go), by name. */
+/** Units that carry out a procedure (where to go), in tree order. */
 export function unitsCarrying(db: Db, procedureId: number, limit = 200): Promise<CarryingUnit[]> {
   return rows<CarryingUnit>(
     db,
-    sql`SELECT u.code, u.name, u.address, u.phone, up.same_day FROM unit_procedures up JOIN units u ON u.id = up.unit_id
+    sql`SELECT u.code, u.name, u.address, u.phone, up.same_day, pu.name AS parent_name
+        FROM unit_procedures up JOIN units u ON u.id = up.unit_id LEFT JOIN units pu ON pu.id = u.parent_id
         WHERE up.procedure_id = ${procedureId} AND u.merged_into_id IS NULL ORDER BY u.path LIMIT ${limit}`,
   );
 }

@@ -94,6 +94,7 @@ export function ProcedureDetails(props: { ctx: PageContext; spec: ProcedureSpec;
               {props.units.map((u) => (
                 <li key={u.code}>
                   {u.name}
+                  {u.parent_name && <span class="muted"> ({u.parent_name})</span>}
                   {u.address && <span class="muted"> · {u.address}</span>}
                   {u.phone && <span class="muted"> · {u.phone}</span>}
                   {u.same_day && <span class="tag published">{tr(ctx, 'Trong ngày', 'Same day')}</span>}
