@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { registerRoutes } from './app.ts';
 import { seedOfficialSchedules } from './modules/calendar/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
+import { seedSlipTemplates } from './modules/slips/index.ts';
 import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
 import { registerMergeStep } from './modules/units/index.ts';
 import { sweepExpiredSessions } from './platform/auth/session-store.ts';
@@ -64,6 +65,7 @@ export async function composeSystem(config: Config, databaseUrl: string, opts: {
       await lock.query('SELECT pg_advisory_lock(7402390)');
       await migrate(database.pool);
       await seedOfficialSchedules(database.db);
+      await seedSlipTemplates(database.db);
       jobs = opts.jobs === false ? null : await startJobs(databaseUrl, jobDefinitions(database), config.worker, () => {});
     } finally {
       await lock.query('SELECT pg_advisory_unlock(7402390)').catch(() => {});
