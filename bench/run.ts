@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { timeReceiptRendering } from '../src/modules/slips/index.ts';
+import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
+import { openDatabase } from '../src/platform/db/pool.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 2000);
@@ -206,8 +209,18 @@ function startDebianCluster(): { url: string; stop(): void } | null {
 async function main(): Promise<void> {
   const results: Result[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-bench-'));
+  let slips: Awaited<ReturnType<typeof timeReceiptRendering>> | null = null;
   try {
     results.push(await benchOne('embedded PostgreSQL 18', { DATA_DIR: dataDir, DEMO: '1' }));
+    // Rendering the receipt slip (PDF with QR) in this process, on the same database.
+    const embedded = await openEmbeddedDatabase(dataDir, 'client');
+    const database = openDatabase(embedded.url, 2);
+    try {
+      slips = await timeReceiptRendering(database.db, 50);
+    } finally {
+      await database.close();
+      await embedded.stop();
+    }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -235,6 +248,11 @@ async function main(): Promise<void> {
   if (a && b) {
     process.stdout.write(
       `ratio Debian 15 / embedded 18: warm start ${(b.warmStartMs / a.warmStartMs).toFixed(2)}, search p50 ${(b.p50 / a.p50).toFixed(2)}, p99 ${(b.p99 / a.p99).toFixed(2)}\n`,
+    );
+  }
+  if (slips) {
+    process.stdout.write(
+      `receipt slip PDF (A4, QR, Liberation Serif), ${slips.runs} warm renders: p50 ${f(slips.p50Ms)} ms, p95 ${f(slips.p95Ms)} ms, max ${f(slips.maxMs)} ms, ${slips.bytes} bytes → target < 300 ms ${slips.p95Ms < 300 ? 'met' : 'NOT met'}\n`,
     );
   }
   process.stdout.write(`target: ready within 15 s → ${a && a.coldStartMs < 15000 ? 'met' : 'NOT met'} (cold, embedded)\n`);
