@@ -1,5 +1,6 @@
 import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
 import { registerCalendarApi, registerCalendarPages } from './modules/calendar/index.ts';
+import { registerDossiersApi, registerDossiersPages } from './modules/dossiers/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
 import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
 import { registerSystemRoutes } from './modules/system/index.ts';
@@ -20,6 +21,8 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerCalendarPages(app, platform);
   registerProceduresApi(app, platform);
   registerProceduresPages(app, platform);
+  registerDossiersApi(app, platform);
+  registerDossiersPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { registerRoutes } from './app.ts';
 import { seedOfficialSchedules } from './modules/calendar/index.ts';
+import { carryOverDossiers } from './modules/dossiers/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
 import { seedSlipTemplates } from './modules/slips/index.ts';
 import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
@@ -19,6 +20,7 @@ import { renderErrorPage } from './web/components.tsx';
 
 // Modules that carry records over when a unit is merged (once per process).
 registerMergeStep(carryOverProcedures);
+registerMergeStep(carryOverDossiers);
 
 export interface System {
   app: App;

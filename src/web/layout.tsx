@@ -11,6 +11,7 @@ interface NavItem {
 
 // Staff navigation; each link shows only to those holding its permission somewhere.
 const staffNav: NavItem[] = [
+  { href: '/mot-cua', vi: 'Một cửa', en: 'One-stop desk', permission: 'dossiers.read' },
   { href: '/quan-tri/don-vi', vi: 'Đơn vị', en: 'Units', permission: 'units.read' },
   { href: '/quan-tri/nguoi-dung', vi: 'Người dùng', en: 'Users', permission: 'users.read' },
   { href: '/quan-tri/thu-tuc', vi: 'Thủ tục hành chính', en: 'Procedures', permission: 'procedures.read' },

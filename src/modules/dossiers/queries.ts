@@ -1,0 +1,395 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/pool.ts';
+import { likeEscape, one, rows } from '../../platform/db/query.ts';
+import type { AttachmentMime } from './rules/attachments.ts';
+import type { DossierStatus } from './rules/lifecycle.ts';
+
+/** Timestamps arrive as text from drizzle's node-postgres driver, as Date from raw pg: accept both. */
+export type Moment = Date | string;
+
+export interface DossierRow {
+  id: number;
+  code: string;
+  unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  unit_path: string;
+  procedure_id: number;
+  procedure_code: string;
+  procedure_version_id: number;
+  procedure_version: number;
+  procedure_name: string;
+  channel: 'desk' | 'online' | 'post' | 'home';
+  status: DossierStatus;
+  paused_from: DossierStatus | null;
+  // PERSONAL DATA
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  documents: string[];
+  note: string | null;
+  received_at: Moment;
+  receipt_day: string;
+  counts_from: string;
+  accepted_at: Moment | null;
+  refused_at: Moment | null;
+  processing_started_at: Moment | null;
+  submitted_at: Moment | null;
+  approved_at: Moment | null;
+  result_at: Moment | null;
+  returned_at: Moment | null;
+  return_channel: string | null;
+  closed_at: Moment | null;
+  ended_at: Moment | null;
+  due_date: string;
+  due_at: Moment;
+  original_due_date: string;
+  paused_working_days: number;
+  extension_count: number;
+  processing_unit_id: number | null;
+  processing_unit_code: string | null;
+  processing_unit_name: string | null;
+  processing_unit_path: string | null;
+  assignee_user_id: number | null;
+  assignee_username: string | null;
+  assignee_name: string | null;
+  online: boolean;
+  paid_online: boolean;
+  digitised: boolean;
+  electronic_result: boolean;
+  reused_documents: boolean;
+  same_day: boolean;
+  version: number;
+  idempotency_key: string | null;
+  created_by: number | null;
+  created_at: Moment;
+  updated_at: Moment;
+}
+
+const columns = sql`d.id, d.code, d.unit_id, ru.code AS unit_code, ru.name AS unit_name, ru.path AS unit_path,
+  d.procedure_id, p.code AS procedure_code, d.procedure_version_id, v.version AS procedure_version, v.name AS procedure_name,
+  d.channel, d.status, d.paused_from, d.applicant_name, d.applicant_id_number, d.applicant_phone, d.applicant_email, d.applicant_address,
+  d.documents, d.note, d.received_at, d.receipt_day, d.counts_from, d.accepted_at, d.refused_at, d.processing_started_at, d.submitted_at,
+  d.approved_at, d.result_at, d.returned_at, d.return_channel, d.closed_at, d.ended_at, d.due_date, d.due_at, d.original_due_date,
+  d.paused_working_days, d.extension_count, d.processing_unit_id, pu.code AS processing_unit_code, pu.name AS processing_unit_name,
+  pu.path AS processing_unit_path, d.assignee_user_id, au.username AS assignee_username, au.full_name AS assignee_name,
+  d.online, d.paid_online, d.digitised, d.electronic_result, d.reused_documents, d.same_day, d.version, d.idempotency_key,
+  d.created_by, d.created_at, d.updated_at`;
+const from = sql`dossiers d
+  JOIN units ru ON ru.id = d.unit_id
+  JOIN procedures p ON p.id = d.procedure_id
+  JOIN procedure_versions v ON v.id = d.procedure_version_id
+  LEFT JOIN units pu ON pu.id = d.processing_unit_id
+  LEFT JOIN users au ON au.id = d.assignee_user_id`;
+
+export function findDossierByCode(db: Db, code: string): Promise<DossierRow | null> {
+  return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.code = ${code}`);
+}
+
+/** Loads and locks a dossier for the rest of the transaction. */
+export function lockDossierByCode(db: Db, code: string): Promise<DossierRow | null> {
+  return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.code = ${code} FOR UPDATE OF d`);
+}
+
+export function findDossierById(db: Db, id: number): Promise<DossierRow | null> {
+  return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.id = ${id}`);
+}
+
+export function findByIdempotencyKey(db: Db, unitId: number, key: string): Promise<DossierRow | null> {
+  return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.unit_id = ${unitId} AND d.idempotency_key = ${key}`);
+}
+
+/** The agency identifier recorded for a unit's dossier codes, if any. */
+export async function findAgencyCode(db: Db, unitId: number): Promise<string | null> {
+  const row = await one<{ agency_code: string }>(db, sql`SELECT agency_code FROM unit_dossier_settings WHERE unit_id = ${unitId}`);
+  return row?.agency_code ?? null;
+}
+
+/**
+ * The next number of the day for a unit: increments the counter row, which stays locked until the transaction
+ * ends, so parallel intakes (in any process) take turns and a rolled-back intake gives its number back.
+ */
+export async function nextCodeNumber(db: Db, unitId: number, day: string): Promise<number> {
+  const row = await one<{ last: number }>(
+    db,
+    sql`INSERT INTO dossier_code_counters (unit_id, day, last) VALUES (${unitId}, ${day}::date, 1)
+        ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counters.last + 1
+        RETURNING last`,
+  );
+  return (row as { last: number }).last;
+}
+
+export interface NewDossier {
+  code: string;
+  unitId: number;
+  procedureId: number;
+  procedureVersionId: number;
+  channel: string;
+  applicant: { name: string; idNumber: string | null; phone: string | null; email: string | null; address: string | null };
+  documents: string[];
+  note: string | null;
+  receivedAt: Date;
+  receiptDay: string;
+  countsFrom: string;
+  dueDate: string;
+  dueAt: string;
+  flags: { online: boolean; paidOnline: boolean; digitised: boolean; electronicResult: boolean; reusedDocuments: boolean; sameDay: boolean };
+  idempotencyKey: string | null;
+  createdBy: number | null;
+}
+
+export async function insertDossier(db: Db, n: NewDossier): Promise<number> {
+  const row = await one<{ id: number }>(
+    db,
+    sql`INSERT INTO dossiers (code, unit_id, procedure_id, procedure_version_id, channel, status,
+          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, documents, note,
+          received_at, receipt_day, counts_from, due_date, due_at, original_due_date,
+          online, paid_online, digitised, electronic_result, reused_documents, same_day, idempotency_key, created_by)
+        VALUES (${n.code}, ${n.unitId}, ${n.procedureId}, ${n.procedureVersionId}, ${n.channel}, 'received',
+          ${n.applicant.name}, ${n.applicant.idNumber}, ${n.applicant.phone}, ${n.applicant.email}, ${n.applicant.address},
+          ${JSON.stringify(n.documents)}::jsonb, ${n.note},
+          ${n.receivedAt.toISOString()}::timestamptz, ${n.receiptDay}::date, ${n.countsFrom}::date, ${n.dueDate}::date, ${n.dueAt}::timestamptz,
+          ${n.dueDate}::date, ${n.flags.online}, ${n.flags.paidOnline}, ${n.flags.digitised}, ${n.flags.electronicResult},
+          ${n.flags.reusedDocuments}, ${n.flags.sameDay}, ${n.idempotencyKey}, ${n.createdBy})
+        RETURNING id`,
+  );
+  return (row as { id: number }).id;
+}
+
+/** Applies `sets` to a dossier and moves its version on. */
+export async function updateDossier(db: Db, id: number, sets: SQL[]): Promise<void> {
+  const all = [...sets, sql`version = version + 1`, sql`updated_at = now()`];
+  await db.execute(sql`UPDATE dossiers SET ${sql.join(all, sql`, `)} WHERE id = ${id}`);
+}
+
+export interface NewEvent {
+  dossierId: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorUserId: number | null;
+  actorLabel: string;
+  unitId: number | null;
+  toUnitId?: number | null;
+  at: Date;
+  internalNote?: string | null;
+  publicNote?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function insertEvent(db: Db, e: NewEvent): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO dossier_events (dossier_id, action, from_status, to_status, actor_user_id, actor_label, unit_id, to_unit_id, at, internal_note, public_note, data)
+    VALUES (${e.dossierId}, ${e.action}, ${e.fromStatus}, ${e.toStatus}, ${e.actorUserId}, ${e.actorLabel}, ${e.unitId}, ${e.toUnitId ?? null},
+            ${e.at.toISOString()}::timestamptz, ${e.internalNote ?? null}, ${e.publicNote ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb)`);
+}
+
+export interface EventRow {
+  id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  actor_name: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  to_unit_code: string | null;
+  to_unit_name: string | null;
+  at: Moment;
+  internal_note: string | null;
+  public_note: string | null;
+  data: Record<string, unknown>;
+}
+
+export function listEvents(db: Db, dossierId: number): Promise<EventRow[]> {
+  return rows<EventRow>(
+    db,
+    sql`SELECT e.id, e.action, e.from_status, e.to_status, e.actor_user_id, e.actor_label, us.full_name AS actor_name,
+               u.code AS unit_code, u.name AS unit_name, tu.code AS to_unit_code, tu.name AS to_unit_name,
+               e.at, e.internal_note, e.public_note, e.data
+        FROM dossier_events e
+        LEFT JOIN users us ON us.id = e.actor_user_id
+        LEFT JOIN units u ON u.id = e.unit_id
+        LEFT JOIN units tu ON tu.id = e.to_unit_id
+        WHERE e.dossier_id = ${dossierId} ORDER BY e.id`,
+  );
+}
+
+export interface PauseRow {
+  id: number;
+  from_status: string;
+  missing: string;
+  started_at: Moment;
+  start_day: string;
+  ended_at: Moment | null;
+  end_day: string | null;
+  working_days: number | null;
+}
+
+export async function openPause(db: Db, p: { dossierId: number; fromStatus: string; missing: string; at: Date; day: string; by: number | null }) {
+  await db.execute(sql`
+    INSERT INTO dossier_pauses (dossier_id, from_status, missing, started_at, start_day, requested_by)
+    VALUES (${p.dossierId}, ${p.fromStatus}, ${p.missing}, ${p.at.toISOString()}::timestamptz, ${p.day}::date, ${p.by})`);
+}
+
+export function findOpenPause(db: Db, dossierId: number): Promise<PauseRow | null> {
+  return one<PauseRow>(
+    db,
+    sql`SELECT id, from_status, missing, started_at, start_day, ended_at, end_day, working_days FROM dossier_pauses WHERE dossier_id = ${dossierId} AND ended_at IS NULL`,
+  );
+}
+
+export async function closePause(db: Db, id: number, p: { at: Date; day: string; by: number | null; workingDays: number }) {
+  await db.execute(sql`
+    UPDATE dossier_pauses SET ended_at = ${p.at.toISOString()}::timestamptz, end_day = ${p.day}::date, resumed_by = ${p.by}, working_days = ${p.workingDays}
+    WHERE id = ${id}`);
+}
+
+export function listPauses(db: Db, dossierId: number): Promise<PauseRow[]> {
+  return rows<PauseRow>(
+    db,
+    sql`SELECT id, from_status, missing, started_at, start_day, ended_at, end_day, working_days FROM dossier_pauses WHERE dossier_id = ${dossierId} ORDER BY id`,
+  );
+}
+
+export interface ExtensionRow {
+  id: number;
+  previous_due_date: string;
+  new_due_date: string;
+  reason: string;
+  issued_at: Moment;
+  late_when_issued: boolean;
+}
+
+export async function insertExtension(
+  db: Db,
+  e: { dossierId: number; previous: string; next: string; reason: string; by: number | null; at: Date; late: boolean },
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO dossier_extensions (dossier_id, previous_due_date, new_due_date, reason, issued_by, issued_at, late_when_issued)
+    VALUES (${e.dossierId}, ${e.previous}::date, ${e.next}::date, ${e.reason}, ${e.by}, ${e.at.toISOString()}::timestamptz, ${e.late})`);
+}
+
+export function listExtensions(db: Db, dossierId: number): Promise<ExtensionRow[]> {
+  return rows<ExtensionRow>(
+    db,
+    sql`SELECT id, previous_due_date, new_due_date, reason, issued_at, late_when_issued FROM dossier_extensions WHERE dossier_id = ${dossierId} ORDER BY id`,
+  );
+}
+
+export interface AttachmentMeta {
+  id: number;
+  name: string;
+  mime: AttachmentMime;
+  size: number;
+  sha256: string;
+  uploaded_at: Moment;
+}
+
+export async function insertAttachment(
+  db: Db,
+  a: { dossierId: number; name: string; mime: AttachmentMime; content: Buffer; sha256: string; by: number | null },
+): Promise<AttachmentMeta> {
+  return (await one<AttachmentMeta>(
+    db,
+    sql`INSERT INTO dossier_attachments (dossier_id, name, mime, size, sha256, content, uploaded_by)
+        VALUES (${a.dossierId}, ${a.name}, ${a.mime}, ${a.content.length}, ${a.sha256}, ${a.content}, ${a.by})
+        RETURNING id, name, mime, size, sha256, uploaded_at`,
+  )) as AttachmentMeta;
+}
+
+export function listAttachments(db: Db, dossierId: number): Promise<AttachmentMeta[]> {
+  return rows<AttachmentMeta>(db, sql`SELECT id, name, mime, size, sha256, uploaded_at FROM dossier_attachments WHERE dossier_id = ${dossierId} ORDER BY id`);
+}
+
+export function findAttachment(db: Db, dossierId: number, id: number): Promise<(AttachmentMeta & { content: Buffer }) | null> {
+  return one(db, sql`SELECT id, name, mime, size, sha256, content FROM dossier_attachments WHERE dossier_id = ${dossierId} AND id = ${id}`);
+}
+
+export interface RatingRow {
+  rating: string;
+  official_user_id: number | null;
+  comment: string | null;
+  channel: string;
+  rated_at: Moment;
+}
+
+/** Records a rating; returns false when the dossier already has one. */
+export async function insertRating(
+  db: Db,
+  r: { dossierId: number; rating: string; officialUserId: number | null; comment: string | null; channel: string; at: Date },
+): Promise<boolean> {
+  const row = await one<{ dossier_id: number }>(
+    db,
+    sql`INSERT INTO dossier_ratings (dossier_id, rating, official_user_id, comment, channel, rated_at)
+        VALUES (${r.dossierId}, ${r.rating}, ${r.officialUserId}, ${r.comment}, ${r.channel}, ${r.at.toISOString()}::timestamptz)
+        ON CONFLICT (dossier_id) DO NOTHING RETURNING dossier_id`,
+  );
+  return row !== null;
+}
+
+export function findRating(db: Db, dossierId: number): Promise<RatingRow | null> {
+  return one<RatingRow>(db, sql`SELECT rating, official_user_id, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = ${dossierId}`);
+}
+
+/** Staff who acted on a dossier (the officials a citizen may name when rating). */
+export function officialsOf(db: Db, dossierId: number): Promise<{ id: number; full_name: string }[]> {
+  return rows(
+    db,
+    sql`SELECT DISTINCT us.id, us.full_name FROM dossier_events e JOIN users us ON us.id = e.actor_user_id
+        WHERE e.dossier_id = ${dossierId} ORDER BY us.full_name`,
+  );
+}
+
+export async function findUserIdByUsername(db: Db, username: string): Promise<{ id: number; full_name: string } | null> {
+  return one(db, sql`SELECT id, full_name FROM users WHERE username = ${username} AND active`);
+}
+
+export interface DossierFilter {
+  /** Units whose dossiers (received or being processed there) are listed. */
+  unitIds: number[];
+  statuses?: DossierStatus[];
+  overdueAt?: Date;
+  assigneeUserId?: number;
+  /** Text without diacritics, matched against the code and the applicant's name. */
+  q?: string;
+  receivedOn?: string;
+  limit: number;
+  offset: number;
+  order?: 'due' | 'received';
+}
+
+export async function listDossiers(db: Db, f: DossierFilter): Promise<{ rows: DossierRow[]; total: number }> {
+  if (f.unitIds.length === 0) return { rows: [], total: 0 };
+  const ids = sql`${`{${f.unitIds.join(',')}}`}::bigint[]`;
+  const where: SQL[] = [sql`(d.unit_id = ANY(${ids}) OR d.processing_unit_id = ANY(${ids}))`];
+  if (f.statuses?.length) where.push(sql`d.status = ANY(${`{${f.statuses.join(',')}}`}::text[])`);
+  if (f.overdueAt) {
+    where.push(
+      sql`d.status IN ('received', 'accepted', 'in_processing', 'pending_approval', 'approved') AND d.due_at < ${f.overdueAt.toISOString()}::timestamptz`,
+    );
+  }
+  if (f.assigneeUserId !== undefined) where.push(sql`d.assignee_user_id = ${f.assigneeUserId}`);
+  if (f.q) where.push(sql`d.search_text LIKE '%' || vn_unaccent(${likeEscape(f.q)}) || '%'`);
+  if (f.receivedOn) where.push(sql`d.receipt_day = ${f.receivedOn}::date`);
+  const cond = sql.join(where, sql` AND `);
+  const order = f.order === 'received' ? sql`d.received_at DESC, d.id DESC` : sql`d.due_at, d.id`;
+  const [list, count] = await Promise.all([
+    rows<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}`),
+    one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM dossiers d WHERE ${cond}`),
+  ]);
+  return { rows: list, total: count?.n ?? 0 };
+}
+
+/** Merge step: open dossiers received or processed at `fromId` move to `intoId` (codes and history stay). */
+export async function moveOpenDossiers(db: Db, fromId: number, intoId: number): Promise<number> {
+  const open = sql`status NOT IN ('refused', 'closed', 'withdrawn', 'stopped')`;
+  const a = await db.execute(sql`UPDATE dossiers SET unit_id = ${intoId}, version = version + 1, updated_at = now() WHERE unit_id = ${fromId} AND ${open}`);
+  const b = await db.execute(
+    sql`UPDATE dossiers SET processing_unit_id = ${intoId}, version = version + 1, updated_at = now() WHERE processing_unit_id = ${fromId} AND ${open}`,
+  );
+  return (a.rowCount ?? 0) + (b.rowCount ?? 0);
+}
