@@ -12,6 +12,7 @@ import path from 'node:path';
 import { timeReceiptRendering } from '../src/modules/slips/index.ts';
 import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { openDatabase } from '../src/platform/db/pool.ts';
+import { benchDossiers, printDossierBench } from './dossiers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 2000);
@@ -256,6 +257,8 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`target: ready within 15 s → ${a && a.coldStartMs < 15000 ? 'met' : 'NOT met'} (cold, embedded)\n`);
+  // Dossier intake and the indicator report over 1 million dossiers (bench/dossiers.ts).
+  printDossierBench(await benchDossiers());
 }
 
 main().catch((err: unknown) => {

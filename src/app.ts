@@ -1,6 +1,13 @@
 import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
 import { registerCalendarApi, registerCalendarPages } from './modules/calendar/index.ts';
-import { registerDossiersApi, registerDossiersPages } from './modules/dossiers/index.ts';
+import {
+  registerDossierPoliciesApi,
+  registerDossierPoliciesPages,
+  registerDossierReportRoutes,
+  registerDossierSlipRoutes,
+  registerDossiersApi,
+  registerDossiersPages,
+} from './modules/dossiers/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
 import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
 import { registerSystemRoutes } from './modules/system/index.ts';
@@ -23,6 +30,10 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerProceduresPages(app, platform);
   registerDossiersApi(app, platform);
   registerDossiersPages(app, platform);
+  registerDossierReportRoutes(app, platform);
+  registerDossierSlipRoutes(app, platform);
+  registerDossierPoliciesApi(app, platform);
+  registerDossierPoliciesPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { registerRoutes } from './app.ts';
 import { seedOfficialSchedules } from './modules/calendar/index.ts';
-import { carryOverDossiers } from './modules/dossiers/index.ts';
+import { carryOverDossiers, dossierJobDefinitions, warningOptionsFromEnv } from './modules/dossiers/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
 import { seedSlipTemplates } from './modules/slips/index.ts';
 import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
@@ -49,6 +49,7 @@ export function jobDefinitions(database: Database): JobDefinition[] {
         await sweepRateLimits(database.pool);
       },
     },
+    ...dossierJobDefinitions(database.db, warningOptionsFromEnv(process.env)),
   ];
 }
 

@@ -17,6 +17,7 @@ const staffNav: NavItem[] = [
   { href: '/quan-tri/thu-tuc', vi: 'Thủ tục hành chính', en: 'Procedures', permission: 'procedures.read' },
   { href: '/quan-tri/lich', vi: 'Lịch làm việc', en: 'Calendar', permission: 'calendar.read' },
   { href: '/quan-tri/nhat-ky', vi: 'Nhật ký', en: 'Audit log', permission: 'audit.read' },
+  { href: '/bao-cao/ho-so', vi: 'Báo cáo', en: 'Reports', permission: 'reports.read' },
 ];
 
 /** The same page in another language: the `lang` parameter replaced, the rest kept. */

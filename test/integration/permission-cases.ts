@@ -1,10 +1,21 @@
 /** Permission-matrix cases contributed by the procedures and calendar modules. */
 import { calendarMatrixCases } from './calendar-permission-cases.ts';
 import { dossierMatrixCases, dossierPageMatrixCases } from './dossier-permission-cases.ts';
+import { dossierPolicyMatrixCases } from './dossier-policy-permission-cases.ts';
+import { dossierReportMatrixCases } from './dossier-report-permission-cases.ts';
+import { dossierSlipMatrixCases } from './dossier-slip-permission-cases.ts';
 import type { MatrixCase } from './permissions.test.ts';
 import { procedureMatrixCases } from './procedures-permission-cases.ts';
 
-export const matrixCases: MatrixCase[] = [...procedureMatrixCases, ...calendarMatrixCases, ...dossierMatrixCases, ...dossierPageMatrixCases];
+export const matrixCases: MatrixCase[] = [
+  ...procedureMatrixCases,
+  ...calendarMatrixCases,
+  ...dossierMatrixCases,
+  ...dossierPageMatrixCases,
+  ...dossierSlipMatrixCases,
+  ...dossierReportMatrixCases,
+  ...dossierPolicyMatrixCases,
+];
 
 matrixCases.push({
   method: 'DELETE',

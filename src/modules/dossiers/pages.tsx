@@ -17,12 +17,14 @@ import { dossierClock } from './clock.ts';
 import { type ActionInput, actOnDossier } from './commands/act-on-dossier.ts';
 import { attachFile } from './commands/attach-file.ts';
 import { recordDossierRead } from './commands/read-dossier.ts';
+import { DossierPolicyFacts, loadDeskWarnings, loadDossierPolicy, loadPolicyNote, type PolicyNote, PolicyNotice, WarningsSection } from './policy-pages.tsx';
 import type { DossierDetails, presentTracking } from './present.ts';
 import { type DossierRow, listDossiers } from './queries.ts';
 import { actionRules, type DossierAction, dossierActions, isLate, statusLabels } from './rules/lifecycle.ts';
 import { vietnamDay } from './rules/pauses.ts';
 import { type Urgency, urgencyLabels, urgencyOf, urgencyOrder } from './rules/urgency.ts';
 import { channelLabels, channels, RatingBody, ReceiveBody, ratingLabels, ratings, returnChannels } from './schema.ts';
+import { RegisterLinks, SlipLinks } from './slip-links.tsx';
 
 const BASE = '/mot-cua';
 
@@ -184,6 +186,7 @@ function DossierPage(props: {
   x: DossierDetails;
   now: Date;
   failed?: { action: string; errors: FormErrors; values: Values; message?: string };
+  policy?: Awaited<ReturnType<typeof loadDossierPolicy>>;
 }) {
   const { ctx, d, x, failed } = props;
   const late = isLate({ status: d.status, dueAt: new Date(d.due_at) }, props.now);
@@ -230,7 +233,10 @@ function DossierPage(props: {
         </dd>
         <dt>{tr(ctx, 'Thành phần hồ sơ', 'Documents')}</dt>
         <dd>{(d.documents ?? []).join('; ') || '—'}</dd>
+        <DossierPolicyFacts ctx={ctx} policy={props.policy ?? null} />
       </dl>
+
+      <SlipLinks ctx={ctx} d={d} x={x} />
 
       <h2>{tr(ctx, 'Thao tác', 'Actions')}</h2>
       {x.allowed.length === 0 && <p class="muted">{tr(ctx, 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.', 'No actions for you at this status.')}</p>}
@@ -305,6 +311,7 @@ function NewDossierPage(props: {
   ctx: PageContext;
   unit: UnitRow;
   procedure: { code: string; name: string; documents: string[] } | null;
+  policyNote?: PolicyNote | null;
   values: NewValues;
   errors: FormErrors;
 }) {
@@ -338,6 +345,7 @@ function NewDossierPage(props: {
           <input type="hidden" name="procedure" value={procedure.code} />
           <input type="hidden" name="idempotencyKey" value={v('idempotencyKey') ?? randomUUID()} />
           <h2>{procedure.name}</h2>
+          {props.policyNote && <PolicyNotice ctx={ctx} note={props.policyNote} />}
           <fieldset>
             <legend>{tr(ctx, 'Thành phần hồ sơ đã nộp', 'Documents handed in')}</legend>
             {procedure.documents.map((doc, i) => (
@@ -398,6 +406,8 @@ export function registerDossiersPages(app: App, p: Platform): void {
         <Layout ctx={ctx} title={tr(ctx, 'Bộ phận Một cửa', 'One-stop desk')}>
           <PageHeading title={`${tr(ctx, 'Bộ phận Một cửa', 'One-stop desk')} · ${unit.name}`} />
           <DeskNav ctx={ctx} unit={unit} />
+          <RegisterLinks ctx={ctx} unitCode={unit.code} now={now} />
+          <WarningsSection ctx={ctx} unitCode={unit.code} warnings={await loadDeskWarnings(p, req, unit)} />
           <h2>{tr(ctx, `Chờ thao tác tại quầy (${waiting.total})`, `Waiting at the desk (${waiting.total})`)}</h2>
           <DossierTable ctx={ctx} rows={waiting.rows} now={now} />
           <h2>{tr(ctx, `Tiếp nhận hôm nay ${fmtDate(today)} (${todays.total})`, `Received today (${todays.total})`)}</h2>
@@ -462,7 +472,12 @@ export function registerDossiersPages(app: App, p: Platform): void {
     const errs = { ...errors };
     if (code && !version) errs.procedure = tr(req, `Không có thủ tục mã ${code} đang có hiệu lực`, `No procedure ${code} in force`);
     const procedure = version ? { code: version.code, name: version.name, documents: (version.data.documents ?? []).map((d) => d.name) } : null;
-    return html(reply, renderPage(<NewDossierPage ctx={ctx} unit={unit} procedure={procedure} values={values} errors={errs} />), status);
+    const policyNote = version ? await loadPolicyNote(p.db, unit, version) : null;
+    return html(
+      reply,
+      renderPage(<NewDossierPage ctx={ctx} unit={unit} procedure={procedure} policyNote={policyNote} values={values} errors={errs} />),
+      status,
+    );
   };
 
   app.get(`${BASE}/ho-so/moi`, { config: { permission: 'dossiers.receive' } }, async (req, reply) => {
@@ -518,7 +533,8 @@ export function registerDossiersPages(app: App, p: Platform): void {
     const ctx = pageContext(req, reply);
     const now = dossierClock.now();
     const x = await loadDetails(p.db, req, d, now);
-    return html(reply, renderPage(<DossierPage ctx={ctx} d={d} x={x} now={now} failed={failed} />), status);
+    const policy = await loadDossierPolicy(p.db, d.id);
+    return html(reply, renderPage(<DossierPage ctx={ctx} d={d} x={x} now={now} failed={failed} policy={policy} />), status);
   };
 
   app.get(`${BASE}/ho-so/:code`, { config: { permission: 'dossiers.read' } }, async (req, reply) => {
@@ -687,12 +703,14 @@ function registerTrackingPages(app: App, p: Platform): void {
   app.get('/tra-cuu', { config: { permission: 'public', rateLimit: { max: 30, timeWindow: 60 * 1000 } } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const q = req.query as Record<string, string | undefined>;
-    const code = (q.code ?? '').trim().toUpperCase();
+    // `?ma=` is the address printed as the QR code on every slip: it fills in the code, the citizen adds the check digits.
+    const fromQr = q.code === undefined && !q.check && Boolean(q.ma);
+    const code = (q.code ?? q.ma ?? '').trim().toUpperCase();
     const check = (q.check ?? '').trim();
     let result = null;
     let notFound = false;
     const errors: FormErrors = {};
-    if (code || check) {
+    if ((code || check) && !fromQr) {
       if (!/^[A-Z0-9][A-Z0-9.]{0,63}-[0-9]{6}-[0-9]{4,6}$/.test(code))
         errors.code = tr(req, 'Mã hồ sơ có dạng 30337-260213-0001', 'A code looks like 30337-260213-0001');
       if (!/^[0-9]{4}$/.test(check)) errors.check = tr(req, 'Nhập đúng 4 chữ số', 'Enter exactly 4 digits');

@@ -256,6 +256,12 @@ export async function insertUnitProcedure(db: Db, unitId: number, procedureId: n
   return res.rowCount ?? 0;
 }
 
+/** Whether the unit registered the procedure for same-day settlement (unit_procedures.same_day; seed 004 appendix). */
+export async function isRegisteredSameDay(db: Db, unitId: number, procedureId: number): Promise<boolean> {
+  const r = await one<{ same_day: boolean }>(db, sql`SELECT same_day FROM unit_procedures WHERE unit_id = ${unitId} AND procedure_id = ${procedureId}`);
+  return r?.same_day ?? false;
+}
+
 /** Moves the procedures a unit carries out to another unit, keeping the target's own settings. */
 export async function moveUnitProcedures(db: Db, fromId: number, intoId: number): Promise<number> {
   await db.execute(sql`

@@ -8,6 +8,7 @@ import { type DossierRow, findAgencyCode, findDossierById, insertDossier, insert
 import { defaultAgencyCode, formatDossierCode } from '../rules/code.ts';
 import { vietnamDay } from '../rules/pauses.ts';
 import type { ReceiveInput } from '../schema.ts';
+import { applyServicePolicy, recordServicePolicy } from './apply-service-policy.ts';
 
 /**
  * Receives a dossier at a unit's one-stop desk (tiếp nhận hồ sơ): finds the procedure version in force on the day of
@@ -46,12 +47,14 @@ export async function receiveDossier(tx: Db, actor: Actor, unit: UnitRow, input:
   }
   const limit = Number(version.time_limit_value);
   const hours = version.time_limit_unit === 'working_hours' || !Number.isInteger(limit);
-  const due = await dueDate(tx, {
+  const normalDue = await dueDate(tx, {
     unitId: unit.id,
     from: now,
     ...(hours ? { workingHours: Math.round(version.time_limit_unit === 'working_hours' ? limit : limit * 8) } : { workingDays: limit }),
     cutoffHour: version.cutoff_hour,
   });
+  // Same-day and no-appointment policies of the unit (rules/service-policy.ts) may bring the appointment to today.
+  const due = await applyServicePolicy(tx, unit, version, now, normalDue);
   const agency = (await findAgencyCode(tx, unit.id)) ?? defaultAgencyCode(unit);
   const sequence = await nextCodeNumber(tx, unit.id, day);
   const code = formatDossierCode(agency, day, sequence);
@@ -81,11 +84,12 @@ export async function receiveDossier(tx: Db, actor: Actor, unit: UnitRow, input:
       digitised: input.digitised ?? false,
       electronicResult: input.electronicResult ?? false,
       reusedDocuments: input.reusedDocuments ?? false,
-      sameDay: input.sameDay ?? false,
+      sameDay: due.decision.sameDay || (input.sameDay ?? false),
     },
     idempotencyKey,
     createdBy: actor.userId,
   });
+  await recordServicePolicy(tx, id, due);
   await insertEvent(tx, {
     dossierId: id,
     action: 'receive',
@@ -95,7 +99,13 @@ export async function receiveDossier(tx: Db, actor: Actor, unit: UnitRow, input:
     actorLabel: actor.label,
     unitId: unit.id,
     at: now,
-    data: { channel: input.channel, dueDate: due.date, countsFrom: due.countsFrom, movedToNextWorkingDay: due.movedToNextWorkingDay },
+    data: {
+      channel: input.channel,
+      dueDate: due.date,
+      countsFrom: due.countsFrom,
+      movedToNextWorkingDay: due.movedToNextWorkingDay,
+      servicePolicy: due.decision.policy?.name ?? null,
+    },
   });
   await recordAudit(tx, actor, {
     action: 'dossier.receive',

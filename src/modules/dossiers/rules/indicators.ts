@@ -1,0 +1,189 @@
+/**
+ * Formulas of the dossier indicators (chỉ tiêu giải quyết hồ sơ TTHC) and of the processing-progress group of the
+ * national service index (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp:
+ * Quyết định 766/QĐ-TTg, STANDARDS §9). The SQL in ../indicators.ts counts; these functions classify and score, so
+ * a rule can be read and tested without a database.
+ *
+ * Our reading (check the national portal's current formula before relying on the points):
+ * - a dossier is settled (đã giải quyết) when its result is ready; settled early (trước hạn) before its due date,
+ *   on time (đúng hạn) on the due date up to the due moment, late (quá hạn) after it;
+ * - the due date counts pauses for supplements (the clock stood still) but not apology-and-extension documents: a
+ *   dossier that needed one missed the appointment given to the citizen and counts late even if the new date is met;
+ * - progress ratio = (settled early or on time + in progress within the limit) ÷ (settled + in progress), i.e.
+ *   "dossiers settled or in progress on time ÷ dossiers received or processed in the period";
+ * - score = max when ratio ≥ target T, else ratio × max ÷ T. The group is worth 20 points; T is 100 % until the
+ *   portal's published target is confirmed (PROGRESS_TARGET below), which makes the score proportional to the ratio.
+ *
+ * Pure module: no I/O, no clock (`now` is a parameter).
+ */
+
+export type Settlement = 'early' | 'on_time' | 'late';
+
+/** Vietnam is UTC+7 all year (no daylight saving). */
+const VN_OFFSET_MS = 7 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** The Vietnam date (yyyy-mm-dd) of a moment. */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The moment a Vietnam date begins (00:00 in Vietnam). */
+export function startOfVietnamDay(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00+07:00`);
+}
+
+/**
+ * Early, on time or late: a settled dossier compared with its appointment. `dueDate` and `dueAt` include the working
+ * days the clock was paused but not extensions; any extension (apology issued) makes the dossier late.
+ */
+export function classifySettlement(d: { resultAt: Date; dueDate: string; dueAt: Date; extensionCount: number }): Settlement {
+  if (d.extensionCount > 0 || d.resultAt.getTime() > d.dueAt.getTime()) return 'late';
+  return vietnamDate(d.resultAt) < d.dueDate ? 'early' : 'on_time';
+}
+
+/**
+ * Whether a dossier still in progress at `asOf` is overdue: an apology was issued, or its due moment has passed while
+ * the clock runs (a dossier waiting for a supplement has a stopped clock; its due date moves when it resumes).
+ */
+export function isOverdueInProgress(d: { dueAt: Date; extensionCount: number; paused: boolean }, asOf: Date): boolean {
+  return d.extensionCount > 0 || (!d.paused && d.dueAt.getTime() < asOf.getTime());
+}
+
+/** n ÷ d, or null when there is nothing to divide (a rate of an empty set is not 0 %). */
+export function rate(n: number, d: number): number | null {
+  return d > 0 ? n / d : null;
+}
+
+/** Points of a sub-indicator with a target (STANDARDS §9): max when ratio ≥ T, else ratio × max ÷ T. */
+export function indexScore(ratio: number | null, max: number, target: number): number {
+  if (!(target > 0) || !(max >= 0)) throw new RangeError('the target must be positive and the maximum non-negative');
+  if (ratio === null) return 0;
+  if (ratio >= target) return max;
+  return Math.max(0, (ratio * max) / target);
+}
+
+/** The progress group of the service index: 20 points. */
+export const PROGRESS_MAX_POINTS = 20;
+/** Target of the on-time ratio (unverified: see the module comment). */
+export const PROGRESS_TARGET = 1;
+
+export interface ProgressCounts {
+  settledEarly: number;
+  settledOnTime: number;
+  settledLate: number;
+  inProgressOnTime: number;
+  inProgressOverdue: number;
+}
+
+export interface ProgressGroup {
+  numerator: number;
+  denominator: number;
+  ratio: number | null;
+  target: number;
+  maxPoints: number;
+  score: number;
+  formula: string;
+}
+
+/** The processing-progress group (tiến độ giải quyết) of the service index for one unit and period. */
+export function progressGroup(c: ProgressCounts, max = PROGRESS_MAX_POINTS, target = PROGRESS_TARGET): ProgressGroup {
+  const numerator = c.settledEarly + c.settledOnTime + c.inProgressOnTime;
+  const denominator = c.settledEarly + c.settledOnTime + c.settledLate + c.inProgressOnTime + c.inProgressOverdue;
+  const ratio = rate(numerator, denominator);
+  return {
+    numerator,
+    denominator,
+    ratio,
+    target,
+    maxPoints: max,
+    score: Math.round(indexScore(ratio, max, target) * 100) / 100,
+    formula:
+      'Tỷ lệ = (hồ sơ giải quyết trước hạn, đúng hạn + hồ sơ đang giải quyết trong hạn) ÷ (hồ sơ đã giải quyết + đang giải quyết trong kỳ); điểm = điểm tối đa nếu tỷ lệ ≥ T, nếu không = tỷ lệ × điểm tối đa ÷ T',
+  };
+}
+
+/** Levels of the four-level rating (M13) counted as satisfied. */
+export const satisfiedLevels = ['rat_hai_long', 'hai_long'] as const;
+
+/** Share of satisfied ratings (very satisfied or satisfied) among all ratings. */
+export function satisfiedShare(levels: Record<string, number>): number | null {
+  const total = Object.values(levels).reduce((a, b) => a + b, 0);
+  return rate(
+    satisfiedLevels.reduce((a, l) => a + (levels[l] ?? 0), 0),
+    total,
+  );
+}
+
+/** Longest report period, in days (a leap year). */
+export const MAX_PERIOD_DAYS = 366;
+
+export interface PeriodError {
+  field: 'from' | 'to';
+  message: { vi: string; en: string };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Checks a report period [from, to] of Vietnam dates: both given and real dates, from ≤ to, at most 366 days. */
+export function checkPeriod(from: string | undefined, to: string | undefined): PeriodError[] {
+  const errors: PeriodError[] = [];
+  if (!from) errors.push({ field: 'from', message: { vi: 'Cần nhập ngày bắt đầu kỳ báo cáo (từ ngày)', en: 'Give the first day of the period' } });
+  else if (!isIsoDate(from))
+    errors.push({ field: 'from', message: { vi: 'Ngày bắt đầu không hợp lệ (định dạng yyyy-mm-dd)', en: 'The first day is not a valid date (yyyy-mm-dd)' } });
+  if (!to) errors.push({ field: 'to', message: { vi: 'Cần nhập ngày kết thúc kỳ báo cáo (đến ngày)', en: 'Give the last day of the period' } });
+  else if (!isIsoDate(to))
+    errors.push({ field: 'to', message: { vi: 'Ngày kết thúc không hợp lệ (định dạng yyyy-mm-dd)', en: 'The last day is not a valid date (yyyy-mm-dd)' } });
+  if (errors.length > 0 || !from || !to) return errors;
+  if (from > to) {
+    errors.push({ field: 'to', message: { vi: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu', en: 'The last day must not be before the first day' } });
+  } else if (periodDays(from, to) > MAX_PERIOD_DAYS) {
+    errors.push({
+      field: 'to',
+      message: { vi: `Kỳ báo cáo dài tối đa ${MAX_PERIOD_DAYS} ngày`, en: `The period is at most ${MAX_PERIOD_DAYS} days long` },
+    });
+  }
+  return errors;
+}
+
+/** Days in [from, to], both included. */
+export function periodDays(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/**
+ * The moments of a period: it starts at 00:00 of `from` and ends at 00:00 after `to` (Vietnam time); stocks (in
+ * progress, returned but not closed) are counted at `asOf`, the end of the period or now if that is earlier.
+ */
+export function periodBounds(from: string, to: string, now: Date): { start: Date; end: Date; asOf: Date } {
+  const start = startOfVietnamDay(from);
+  const end = new Date(startOfVietnamDay(to).getTime() + DAY_MS);
+  return { start, end, asOf: now.getTime() < end.getTime() ? now : end };
+}
+
+/**
+ * Cumulative working days from `base`: element k (0-based) is the number of working days strictly after `base` up to
+ * and including base + k days, for k = 0 … days − 1. The report's SQL looks up working days between two dates as the
+ * difference of two elements, so one pass over a million rows needs no calendar in the database.
+ */
+export function cumulativeWorkingDays(cal: { isWorkingDay(isoDate: string): boolean }, base: string, days: number): number[] {
+  const out: number[] = [];
+  let n = 0;
+  const t0 = Date.parse(`${base}T00:00:00Z`);
+  for (let k = 0; k < days; k++) {
+    if (k > 0 && cal.isWorkingDay(new Date(t0 + k * DAY_MS).toISOString().slice(0, 10))) n++;
+    out.push(n);
+  }
+  return out;
+}
+
+/** The date `days` days after (negative: before) an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
