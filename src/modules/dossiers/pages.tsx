@@ -238,6 +238,14 @@ function DossierPage(props: {
 
       <SlipLinks ctx={ctx} d={d} x={x} />
 
+      {(d.status === 'returned' || d.status === 'closed') && !x.rating && (
+        <p>
+          <a class="button secondary" href={`/tra-cuu?ma=${encodeURIComponent(d.code)}`}>
+            {tr(ctx, 'Mời người dân đánh giá (mở trên máy tính bảng tại quầy)', 'Ask the citizen to rate (open on the desk tablet)')}
+          </a>
+        </p>
+      )}
+
       <h2>{tr(ctx, 'Thao tác', 'Actions')}</h2>
       {x.allowed.length === 0 && <p class="muted">{tr(ctx, 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.', 'No actions for you at this status.')}</p>}
       {x.allowed.map((a) => {
