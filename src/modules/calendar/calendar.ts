@@ -53,9 +53,10 @@ interface Snapshot {
 let snapshot: Snapshot | null = null;
 const MAX_COMPILED = 500;
 
-async function currentSnapshot(db: Db): Promise<Snapshot> {
+async function currentSnapshot(db: Db, knownVersion?: number): Promise<Snapshot> {
   // Read the version first: the rows read after it are at least as new, so a cache entry is never older than its key.
-  const version = await calendarVersion(db);
+  // A caller that read calendar_state.version itself (in one statement with its other reads) passes it.
+  const version = knownVersion ?? (await calendarVersion(db));
   if (snapshot && snapshot.version === version) return snapshot;
   const [entries, years] = await Promise.all([listAllEntries(db), listAllYears(db)]);
   snapshot = {
@@ -83,8 +84,8 @@ export function unitChain(unit: UnitRow | null): number[] {
  * `fromYear`–`toYear`. Dates outside the range see weekly rest days and stored entries only: load the years
  * a computation can reach.
  */
-export async function loadCalendar(db: Db, unit: UnitRow | null, fromYear: number, toYear: number): Promise<UnitCalendar> {
-  const snap = await currentSnapshot(db);
+export async function loadCalendar(db: Db, unit: UnitRow | null, fromYear: number, toYear: number, knownVersion?: number): Promise<UnitCalendar> {
+  const snap = await currentSnapshot(db, knownVersion);
   const weekendDays = unit ? [...unit.weekend_days].map(Number).sort() : [...DEFAULT_WEEKEND];
   const hours = unit ? unit.office_hours : DEFAULT_OFFICE_HOURS;
   const key = `${unit?.id ?? 'vn'}|${unit?.path ?? ''}|${weekendDays.join(',')}|${JSON.stringify(hours)}|${fromYear}-${toYear}`;
@@ -144,6 +145,13 @@ export interface DueDateRequest extends UnitRef {
   workingHours?: number;
   /** The procedure's cut-off hour, 'HH:MM': received after it counts from the next working day. */
   cutoffHour?: string | null;
+  /** The unit itself when the caller has just read it (instead of `unitCode`/`unitId`: no second read). */
+  unit?: UnitRow;
+  /**
+   * calendar_state.version as the caller just read it (in one statement with its other reads, e.g. at intake):
+   * the cache is checked against it instead of reading the version again.
+   */
+  calendarVersion?: number;
 }
 
 export interface DueDateResult extends DueDate {
@@ -194,11 +202,11 @@ export async function dueDate(db: Db, req: DueDateRequest): Promise<DueDateResul
       throw invalidField('cutoff', 'Giờ chốt nhận hồ sơ phải có dạng HH:MM, vd. 15:00', 'The cut-off hour must be HH:MM, e.g. 15:00');
     }
   }
-  const unit = await resolveUnit(db, req);
+  const unit = req.unit ?? (await resolveUnit(db, req));
   const fromYear = Number(received.date.slice(0, 4));
   let toYear = Math.min(fromYear + yearsNeeded(req), fromYear + MAX_YEAR_SPAN - 1);
   for (;;) {
-    const cal = await loadCalendar(db, unit, fromYear, toYear);
+    const cal = await loadCalendar(db, unit, fromYear, toYear, req.calendarVersion);
     let due: DueDate;
     try {
       due = computeDueDate(cal.calendar, cal.officeHours, { received, workingDays: req.workingDays, workingHours: req.workingHours, cutoffMinute });

@@ -3,7 +3,17 @@ import type { Db } from '../../platform/db/pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { stateOf } from './commands/transition-dossier.ts';
 import type { DossierDetails } from './present.ts';
-import { type DossierRow, findDossierByCode, findRating, listAttachments, listEvents, listExtensions, listPauses, lockDossierByCode } from './queries.ts';
+import {
+  type DossierRow,
+  type EventRow,
+  findDossierByCode,
+  findRating,
+  listAttachments,
+  listEvents,
+  listExtensions,
+  listPauses,
+  lockDossierByCode,
+} from './queries.ts';
 import { actionRules, allowedActions } from './rules/lifecycle.ts';
 
 export const dossierNotFound = (code: string) => new AppError('NOT_FOUND', { detail: { vi: `Không tìm thấy hồ sơ ${code}`, en: `No dossier ${code}` } });
@@ -40,6 +50,15 @@ export async function loadDetails(db: Db, req: FastifyRequest, d: DossierRow, no
     listAttachments(db, d.id),
     findRating(db, d.id),
   ]);
-  const allowed = allowedActions(stateOf(d), now).filter((a) => canOnDossier(req, actionRules[a].permission, d));
-  return { events, pauses, extensions, attachments, rating, allowed };
+  return { events, pauses, extensions, attachments, rating, allowed: allowedOn(req, d, now) };
+}
+
+/** The details of a dossier just received, from what intake returned: its one event and nothing else yet (no reads). */
+export function receivedDetails(req: FastifyRequest, d: DossierRow, event: EventRow, now: Date): DossierDetails {
+  return { events: [event], pauses: [], extensions: [], attachments: [], rating: null, allowed: allowedOn(req, d, now) };
+}
+
+/** The actions this caller may take on the dossier now. */
+function allowedOn(req: FastifyRequest, d: DossierRow, now: Date) {
+  return allowedActions(stateOf(d), now).filter((a) => canOnDossier(req, actionRules[a].permission, d));
 }

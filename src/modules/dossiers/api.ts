@@ -5,16 +5,17 @@ import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
-import { loadDetails, mustFindDossier, requireOnDossier } from './access.ts';
+import { loadDetails, mustFindDossier, receivedDetails, requireOnDossier } from './access.ts';
 import { dossierClock } from './clock.ts';
 import { type ActionInput, actOnDossier } from './commands/act-on-dossier.ts';
 import { attachFile } from './commands/attach-file.ts';
 import { rateDossier } from './commands/rate-dossier.ts';
 import { recordDossierRead } from './commands/read-dossier.ts';
-import { receiveDossier } from './commands/receive-dossier.ts';
+import { type receiveDossier, receiveDossierWithEvent } from './commands/receive-dossier.ts';
 import { presentDossier, presentSummary, presentTracking } from './present.ts';
 import {
   type DossierRow,
+  type EventRow,
   findAttachment,
   findByIdempotencyKey,
   findDossierByCode,
@@ -99,14 +100,16 @@ export async function receiveOnce(
   unit: UnitRow,
   body: Parameters<typeof receiveDossier>[3],
   key: string | null,
-): Promise<{ dossier: DossierRow; created: boolean }> {
+): Promise<{ dossier: DossierRow; created: boolean; event?: EventRow }> {
   if (key) {
     const existing = await findByIdempotencyKey(p.db, unit.id, key);
     if (existing) return { dossier: existing, created: false };
   }
   try {
-    const dossier = await inTransaction(p.db, (tx) => receiveDossier(tx, req.actor(), unit, body, dossierClock.now(), key));
-    return { dossier, created: true };
+    // No BEGIN/COMMIT: the command writes with one statement, atomic on its own (see receiveDossierWithEvent), so the
+    // unit's code counter is locked only while that statement runs and commits.
+    const { dossier, event } = await receiveDossierWithEvent(p.db, req.actor(), unit, body, dossierClock.now(), key);
+    return { dossier, created: true, event };
   } catch (err) {
     if (key && isIdempotencyClash(err)) {
       const existing = await findByIdempotencyKey(p.db, unit.id, key);
@@ -136,9 +139,10 @@ export function registerDossiersApi(app: App, p: Platform): void {
       const unit = await mustFindUnit(p.db, req.body.unit);
       req.requireOn('dossiers.receive', unit.path);
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
-      const { dossier, created } = await receiveOnce(p, req, unit, req.body, key);
+      const { dossier, created, event } = await receiveOnce(p, req, unit, req.body, key);
       const now = dossierClock.now();
-      const details = await loadDetails(p.db, req, dossier, now);
+      // A dossier this call created has its one event and nothing else: present it from what intake returned.
+      const details = event ? receivedDetails(req, dossier, event, now) : await loadDetails(p.db, req, dossier, now);
       return reply.status(created ? 201 : 200).send(presentDossier(dossier, details, now, req.lang));
     },
   );

@@ -1,7 +1,9 @@
 /**
  * Dossier indicators of a unit (or a set of units) over a period (M1 item 8, STANDARDS §9): the counts come from a few
- * aggregate queries over `dossiers` (indexes in migrations/0008_dossier_indicators.sql), the classifications and the
- * service-index score from rules/indicators.ts. Nothing is pre-computed: the report is always the data as it is.
+ * aggregate queries over `dossiers` (indexes in migrations/0008_dossier_indicators.sql and 0009_dossier_report_facts.sql),
+ * the classifications and the service-index score from rules/indicators.ts. Nothing is aggregated ahead of time: the
+ * report is always the data as it is; only facts of a single row (its settlement class, result day, same-day result,
+ * and the unit of an apology or rating) are stored on that row, kept by PostgreSQL in the same statement.
  *
  * Which moment counts for what:
  * - received, online share, index flags, same-day rate: dossiers received in the period;
@@ -47,7 +49,6 @@ export interface DossierIndicators {
 /** How far before the period the working-day table reaches: dossiers settled in it may have started long before. */
 const LOOKBACK_DAYS = 400;
 const TOP_PROCEDURES = 20;
-const VN = sql.raw(`'Asia/Ho_Chi_Minh'`);
 
 interface SettledRow {
   procedure_id: number;
@@ -78,6 +79,8 @@ export async function computeDossierIndicators(
   const cal = await loadCalendar(db, input.calendarUnit, Number(base.slice(0, 4)), Number(input.to.slice(0, 4)) + 1);
   const cum = `{${cumulativeWorkingDays(cal.calendar, base, days).join(',')}}`;
 
+  // Each query reads one range of one index per unit, from the index alone (migrations/0008 and 0009): the classification
+  // of a settled dossier, its result day and same-day result are stored on the row, apologies and ratings carry the unit.
   const [receivedRows, settledRows, progressRows, returnedRows, apologyRows, ratingRows] = await Promise.all([
     rows<Record<string, number>>(
       db,
@@ -88,30 +91,25 @@ export async function computeDossierIndicators(
             count(*) FILTER (WHERE electronic_result)::int AS electronic_result,
             count(*) FILTER (WHERE reused_documents)::int AS reused_documents,
             count(*) FILTER (WHERE same_day)::int AS same_day,
-            count(*) FILTER (WHERE same_day AND result_at IS NOT NULL AND (result_at AT TIME ZONE ${VN})::date = receipt_day)::int AS same_day_settled
+            count(*) FILTER (WHERE same_day_settled)::int AS same_day_settled
           FROM dossiers
           WHERE unit_id = ANY(${ids}) AND received_at >= ${s}::timestamptz AND received_at < ${e}::timestamptz`,
     ),
-    // Settled in the period, by procedure: late = an apology was issued or the result came after the due moment.
+    // Settled in the period, by procedure: early / on time / late as stored in dossiers.settlement (rules of
+    // rules/indicators.ts classifySettlement: late = an apology was issued or the result came after the due moment).
     rows<SettledRow>(
       db,
-      sql`WITH x AS (
-            SELECT procedure_id, received_at, result_at, counts_from, paused_working_days,
-                   (extension_count > 0 OR result_at > due_at) AS late,
-                   (result_at AT TIME ZONE ${VN})::date < due_date AS before_due,
-                   (result_at AT TIME ZONE ${VN})::date AS result_day
-            FROM dossiers
-            WHERE unit_id = ANY(${ids}) AND result_at >= ${s}::timestamptz AND result_at < ${e}::timestamptz
-          )
-          SELECT procedure_id, count(*)::int AS total,
-                 count(*) FILTER (WHERE NOT late AND before_due)::int AS early,
-                 count(*) FILTER (WHERE NOT late AND NOT before_due)::int AS on_time,
-                 count(*) FILTER (WHERE late)::int AS late,
+      sql`SELECT procedure_id, count(*)::int AS total,
+                 count(*) FILTER (WHERE settlement = 'early')::int AS early,
+                 count(*) FILTER (WHERE settlement = 'on_time')::int AS on_time,
+                 count(*) FILTER (WHERE settlement = 'late')::int AS late,
                  sum(GREATEST(0, (${cum}::int[])[result_day - ${base}::date + 1]
                                  - (${cum}::int[])[GREATEST(counts_from, ${base}::date) - ${base}::date + 1]
                                  - paused_working_days))::float8 AS working_days,
                  (sum(extract(epoch FROM result_at - received_at)) / 86400)::float8 AS calendar_days
-          FROM x GROUP BY procedure_id`,
+          FROM dossiers
+          WHERE unit_id = ANY(${ids}) AND result_at >= ${s}::timestamptz AND result_at < ${e}::timestamptz
+          GROUP BY procedure_id`,
     ),
     // The stock in progress at asOf: received before it and neither settled, refused nor ended by then.
     rows<{ total: number; overdue: number }>(
@@ -122,22 +120,24 @@ export async function computeDossierIndicators(
           WHERE unit_id = ANY(${ids}) AND received_at < ${a}::timestamptz
             AND COALESCE(result_at, refused_at, ended_at, 'infinity'::timestamptz) >= ${a}::timestamptz`,
     ),
+    // Returned in the period and not closed at asOf.
     rows<{ n: number }>(
       db,
       sql`SELECT count(*)::int AS n FROM dossiers
-          WHERE unit_id = ANY(${ids}) AND returned_at >= ${s}::timestamptz AND returned_at < ${a}::timestamptz
-            AND (closed_at IS NULL OR closed_at >= ${a}::timestamptz)`,
+          WHERE unit_id = ANY(${ids}) AND returned_at IS NOT NULL
+            AND COALESCE(closed_at, 'infinity'::timestamptz) >= ${a}::timestamptz
+            AND returned_at >= ${s}::timestamptz AND returned_at < ${a}::timestamptz`,
     ),
     rows<{ n: number }>(
       db,
-      sql`SELECT count(*)::int AS n FROM dossier_extensions x JOIN dossiers d ON d.id = x.dossier_id
-          WHERE d.unit_id = ANY(${ids}) AND x.issued_at >= ${s}::timestamptz AND x.issued_at < ${e}::timestamptz`,
+      sql`SELECT count(*)::int AS n FROM dossier_extensions
+          WHERE unit_id = ANY(${ids}) AND issued_at >= ${s}::timestamptz AND issued_at < ${e}::timestamptz`,
     ),
     rows<{ rating: string; n: number }>(
       db,
-      sql`SELECT r.rating, count(*)::int AS n FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
-          WHERE d.unit_id = ANY(${ids}) AND r.rated_at >= ${s}::timestamptz AND r.rated_at < ${e}::timestamptz
-          GROUP BY r.rating`,
+      sql`SELECT rating, count(*)::int AS n FROM dossier_ratings
+          WHERE unit_id = ANY(${ids}) AND rated_at >= ${s}::timestamptz AND rated_at < ${e}::timestamptz
+          GROUP BY rating`,
     ),
   ]);
 

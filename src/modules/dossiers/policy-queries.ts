@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
 import { one, rows } from '../../platform/db/query.ts';
 import type { DossierStatus } from './rules/lifecycle.ts';
-import type { PolicyDecision, PolicyKind, ServicePolicy } from './rules/service-policy.ts';
+import type { PolicyKind, ServicePolicy } from './rules/service-policy.ts';
 import type { WarningAudience, WarningKind } from './rules/warnings.ts';
 
 type Moment = Date | string;
@@ -36,10 +36,12 @@ const policyColumns = sql`sp.id, sp.unit_id, sp.kind, sp.name, sp.threshold_days
   sp.enabled, sp.valid_from, sp.valid_to, sp.source, sp.created_by, sp.created_at, sp.updated_at`;
 
 /** A row as the pure rule sees it. */
-export function toPolicy(r: PolicyRow): ServicePolicy {
+export function toPolicy(
+  r: Pick<PolicyRow, 'id' | 'name' | 'enabled' | 'valid_from' | 'valid_to' | 'threshold_days' | 'weekdays' | 'max_days' | 'procedure_ids'> & { kind: string },
+): ServicePolicy {
   return {
     id: Number(r.id),
-    kind: r.kind,
+    kind: r.kind as PolicyKind,
     name: r.name,
     enabled: r.enabled,
     validFrom: r.valid_from,
@@ -97,14 +99,6 @@ export async function updatePolicySwitch(db: Db, id: number, enabled: boolean, v
   await db.execute(
     sql`UPDATE unit_service_policies SET enabled = ${enabled}, updated_at = now()
         ${validTo === undefined ? sql`` : sql`, valid_to = ${validTo}::date`} WHERE id = ${id}`,
-  );
-}
-
-/** Records on the dossier the policy that set its appointment and the ordinary appointment. */
-export async function recordDossierPolicy(db: Db, dossierId: number, d: PolicyDecision): Promise<void> {
-  await db.execute(
-    sql`UPDATE dossiers SET service_policy_id = ${d.policy?.id ?? null}, service_policy = ${d.policy?.kind ?? null},
-        service_policy_name = ${d.policy?.name ?? null}, normal_due_date = ${d.normalDueDate}::date WHERE id = ${dossierId}`,
   );
 }
 

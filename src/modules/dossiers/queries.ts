@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
 import { likeEscape, one, rows } from '../../platform/db/query.ts';
+import { versionInForceOn } from '../procedures/index.ts';
 import type { AttachmentMime } from './rules/attachments.ts';
 import type { DossierStatus } from './rules/lifecycle.ts';
 
@@ -77,12 +78,19 @@ const columns = sql`d.id, d.code, d.unit_id, ru.code AS unit_code, ru.name AS un
   pu.path AS processing_unit_path, d.assignee_user_id, au.username AS assignee_username, au.full_name AS assignee_name,
   d.online, d.paid_online, d.digitised, d.electronic_result, d.reused_documents, d.same_day, d.version, d.idempotency_key,
   d.created_by, d.created_at, d.updated_at`;
-const from = sql`dossiers d
-  JOIN units ru ON ru.id = d.unit_id
+/** The columns of DossierRow stored on the dossier itself (the others are joined: unit, procedure, assignee names). */
+const ownColumns = sql`id, code, unit_id, procedure_id, procedure_version_id, channel, status, paused_from,
+  applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, documents, note,
+  received_at, receipt_day, counts_from, accepted_at, refused_at, processing_started_at, submitted_at, approved_at, result_at,
+  returned_at, return_channel, closed_at, ended_at, due_date, due_at, original_due_date, paused_working_days, extension_count,
+  processing_unit_id, assignee_user_id, online, paid_online, digitised, electronic_result, reused_documents, same_day, version,
+  idempotency_key, created_by, created_at, updated_at`;
+const joins = sql`JOIN units ru ON ru.id = d.unit_id
   JOIN procedures p ON p.id = d.procedure_id
   JOIN procedure_versions v ON v.id = d.procedure_version_id
   LEFT JOIN units pu ON pu.id = d.processing_unit_id
   LEFT JOIN users au ON au.id = d.assignee_user_id`;
+const from = sql`dossiers d ${joins}`;
 
 export function findDossierByCode(db: Db, code: string): Promise<DossierRow | null> {
   return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.code = ${code}`);
@@ -97,32 +105,81 @@ export function findDossierById(db: Db, id: number): Promise<DossierRow | null> 
   return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.id = ${id}`);
 }
 
-export function findByIdempotencyKey(db: Db, unitId: number, key: string): Promise<DossierRow | null> {
-  return one<DossierRow>(db, sql`SELECT ${columns} FROM ${from} WHERE d.unit_id = ${unitId} AND d.idempotency_key = ${key}`);
+/**
+ * The dossier a unit received with this idempotency key, if any. Two statements when there is one: the first, on the
+ * unique index alone, is what every intake pays (planning the six-table join is most of a lookup's cost).
+ */
+export async function findByIdempotencyKey(db: Db, unitId: number, key: string): Promise<DossierRow | null> {
+  const hit = await one<{ id: number }>(db, sql`SELECT id FROM dossiers WHERE unit_id = ${unitId} AND idempotency_key = ${key}`);
+  return hit ? findDossierById(db, hit.id) : null;
 }
 
-/** The agency identifier recorded for a unit's dossier codes, if any. */
-export async function findAgencyCode(db: Db, unitId: number): Promise<string | null> {
-  const row = await one<{ agency_code: string }>(db, sql`SELECT agency_code FROM unit_dossier_settings WHERE unit_id = ${unitId}`);
-  return row?.agency_code ?? null;
+/** What intake reads before it numbers a dossier, in one statement: the procedure version in force and the unit's settings. */
+export interface IntakeContext {
+  version: {
+    id: number;
+    procedure_id: number;
+    code: string;
+    version: number;
+    time_limit_value: number;
+    time_limit_unit: 'working_days' | 'working_hours';
+    cutoff_hour: string | null;
+    same_day_eligible: boolean;
+    name: string;
+  };
+  /** The agency identifier recorded for the unit's dossier codes, if any. */
+  agencyCode: string | null;
+  /** calendar_state.version, for the calendar cache check (calendar module). */
+  calendarVersion: number;
+  /** Whether the unit registered the procedure for same-day settlement (unit_procedures.same_day). */
+  registeredSameDay: boolean;
+  /** The unit's enabled same-day policies, oldest first (the columns the pure rule reads: policy-queries.ts toPolicy). */
+  policies: IntakePolicyRow[];
+}
+
+export interface IntakePolicyRow {
+  id: number;
+  kind: string;
+  name: string | null;
+  enabled: boolean;
+  valid_from: string | null;
+  valid_to: string | null;
+  threshold_days: number | null;
+  weekdays: number[] | null;
+  max_days: number | null;
+  procedure_ids: number[] | null;
 }
 
 /**
- * The next number of the day for a unit: increments the counter row, which stays locked until the transaction
- * ends, so parallel intakes (in any process) take turns and a rolled-back intake gives its number back.
+ * Everything intake reads, in one round trip: the version of procedure `code` in force on `day` (null: none), the
+ * unit's agency code, its enabled same-day policies and its same-day registration of the procedure, and the calendar
+ * version. Reads only: nothing is locked.
  */
-export async function nextCodeNumber(db: Db, unitId: number, day: string): Promise<number> {
-  const row = await one<{ last: number }>(
+export async function findIntakeContext(db: Db, unitId: number, code: string, day: string): Promise<IntakeContext | null> {
+  const row = await one<IntakeContext['version'] & Omit<IntakeContext, 'version'>>(
     db,
-    sql`INSERT INTO dossier_code_counters (unit_id, day, last) VALUES (${unitId}, ${day}::date, 1)
-        ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counters.last + 1
-        RETURNING last`,
+    sql`SELECT v.id, v.procedure_id, p.code, v.version, v.name, v.time_limit_value, v.time_limit_unit, v.cutoff_hour, v.same_day_eligible,
+          (SELECT s.agency_code FROM unit_dossier_settings s WHERE s.unit_id = ${unitId}) AS "agencyCode",
+          (SELECT cs.version FROM calendar_state cs WHERE cs.id = 1) AS "calendarVersion",
+          COALESCE((SELECT up.same_day FROM unit_procedures up WHERE up.unit_id = ${unitId} AND up.procedure_id = v.procedure_id), false)
+            AS "registeredSameDay",
+          COALESCE((SELECT json_agg(json_build_object('id', sp.id, 'kind', sp.kind, 'name', sp.name, 'enabled', sp.enabled,
+                      'valid_from', sp.valid_from, 'valid_to', sp.valid_to, 'threshold_days', sp.threshold_days, 'weekdays', sp.weekdays,
+                      'max_days', sp.max_days, 'procedure_ids', sp.procedure_ids::bigint[]) ORDER BY sp.id)
+                    FROM unit_service_policies sp WHERE sp.unit_id = ${unitId} AND sp.enabled), '[]'::json) AS policies
+        FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id
+        WHERE p.code = ${code} AND ${versionInForceOn(day)}`,
   );
-  return (row as { last: number }).last;
+  if (!row) return null;
+  const { agencyCode, calendarVersion, registeredSameDay, policies, ...version } = row;
+  return { version, agencyCode, calendarVersion: Number(calendarVersion), registeredSameDay, policies };
 }
 
 export interface NewDossier {
-  code: string;
+  /** `<agency>-<YYMMDD>-` (rules/code.ts dossierCodePrefix): the statement appends the sequence of the day. */
+  codePrefix: string;
+  /** Zero-padding of the sequence (rules/code.ts SEQUENCE_DIGITS). */
+  sequenceDigits: number;
   unitId: number;
   procedureId: number;
   procedureVersionId: number;
@@ -136,26 +193,103 @@ export interface NewDossier {
   dueDate: string;
   dueAt: string;
   flags: { online: boolean; paidOnline: boolean; digitised: boolean; electronicResult: boolean; reusedDocuments: boolean; sameDay: boolean };
+  /** The same-day policy that set the appointment, with the ordinary appointment; null when none applied. */
+  servicePolicy: { id: number; kind: string; name: string | null; normalDueDate: string } | null;
   idempotencyKey: string | null;
   createdBy: number | null;
 }
 
-export async function insertDossier(db: Db, n: NewDossier): Promise<number> {
-  const row = await one<{ id: number }>(
+/** A dossier just inserted by insertReceivedDossier, with the sequence it got and its first timeline event. */
+export interface InsertedDossier {
+  dossier: DossierRow;
+  sequence: number;
+  event: EventRow;
+}
+
+/**
+ * Numbers and inserts a received dossier with its first timeline event and its audit row, in ONE statement:
+ * the per-unit-per-day counter row is incremented (INSERT … ON CONFLICT DO UPDATE, which locks it until the
+ * transaction ends, so parallel intakes in any process take turns and a rolled-back intake gives its number back),
+ * the code is the prefix and the new number, and the dossier, the event (`event`, its dossier id filled in) and the
+ * audit row (`audit`, given the SQL of the new dossier's code) are inserted from it. Run it as the intake's last
+ * statement: the counter row is then locked only for this statement and the commit. Returns the dossier as
+ * findDossierById would, the sequence and the event as listEvents would.
+ *
+ * @throws the unique violation dossiers_idempotency_uq when the unit already has a dossier with the idempotency key
+ */
+export async function insertReceivedDossier(
+  db: Db,
+  n: NewDossier,
+  event: Omit<NewEvent, 'dossierId'>,
+  audit: (code: SQL) => SQL,
+  /** The joined columns of DossierRow, known to the caller (a new dossier has no processing unit and no assignee). */
+  known: { unit: { code: string; name: string; path: string }; procedure: { code: string; version: number; name: string } },
+): Promise<InsertedDossier> {
+  const p = n.servicePolicy;
+  const row = await one<Record<string, unknown>>(
     db,
-    sql`INSERT INTO dossiers (code, unit_id, procedure_id, procedure_version_id, channel, status,
-          applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, documents, note,
-          received_at, receipt_day, counts_from, due_date, due_at, original_due_date,
-          online, paid_online, digitised, electronic_result, reused_documents, same_day, idempotency_key, created_by)
-        VALUES (${n.code}, ${n.unitId}, ${n.procedureId}, ${n.procedureVersionId}, ${n.channel}, 'received',
-          ${n.applicant.name}, ${n.applicant.idNumber}, ${n.applicant.phone}, ${n.applicant.email}, ${n.applicant.address},
-          ${JSON.stringify(n.documents)}::jsonb, ${n.note},
-          ${n.receivedAt.toISOString()}::timestamptz, ${n.receiptDay}::date, ${n.countsFrom}::date, ${n.dueDate}::date, ${n.dueAt}::timestamptz,
-          ${n.dueDate}::date, ${n.flags.online}, ${n.flags.paidOnline}, ${n.flags.digitised}, ${n.flags.electronicResult},
-          ${n.flags.reusedDocuments}, ${n.flags.sameDay}, ${n.idempotencyKey}, ${n.createdBy})
-        RETURNING id`,
+    sql`WITH c AS (
+          INSERT INTO dossier_code_counters (unit_id, day, last) VALUES (${n.unitId}, ${n.receiptDay}::date, 1)
+          ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_counters.last + 1
+          RETURNING last
+        ), d AS (
+          INSERT INTO dossiers (code, unit_id, procedure_id, procedure_version_id, channel, status,
+            applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, documents, note,
+            received_at, receipt_day, counts_from, due_date, due_at, original_due_date,
+            online, paid_online, digitised, electronic_result, reused_documents, same_day,
+            service_policy_id, service_policy, service_policy_name, normal_due_date, idempotency_key, created_by)
+          SELECT ${n.codePrefix} || lpad(c.last::text, GREATEST(${n.sequenceDigits}::int, length(c.last::text)), '0'),
+            ${n.unitId}, ${n.procedureId}, ${n.procedureVersionId}, ${n.channel}, 'received',
+            ${n.applicant.name}, ${n.applicant.idNumber}, ${n.applicant.phone}, ${n.applicant.email}, ${n.applicant.address},
+            ${JSON.stringify(n.documents)}::jsonb, ${n.note},
+            ${n.receivedAt.toISOString()}::timestamptz, ${n.receiptDay}::date, ${n.countsFrom}::date, ${n.dueDate}::date, ${n.dueAt}::timestamptz,
+            ${n.dueDate}::date, ${n.flags.online}, ${n.flags.paidOnline}, ${n.flags.digitised}, ${n.flags.electronicResult},
+            ${n.flags.reusedDocuments}, ${n.flags.sameDay},
+            ${p?.id ?? null}::bigint, ${p?.kind ?? null}, ${p?.name ?? null}, ${p?.normalDueDate ?? null}::date, ${n.idempotencyKey}, ${n.createdBy}
+          FROM c
+          RETURNING ${ownColumns}
+        ), e AS (${eventInsert(event, sql`(SELECT id FROM d)`)}
+          RETURNING id, at, data
+        ), a AS (${audit(sql`(SELECT code FROM d)`)})
+        SELECT d.*, c.last AS sequence, e.id AS ev_id, e.at AS ev_at, e.data AS ev_data,
+          (SELECT us.full_name FROM users us WHERE us.id = ${event.actorUserId}::bigint) AS ev_actor_name
+        FROM d, c, e`,
   );
-  return (row as { id: number }).id;
+  if (!row) throw new Error('intake insert returned no row');
+  const { sequence, ev_id, ev_at, ev_data, ev_actor_name, ...own } = row;
+  const dossier = {
+    ...own,
+    unit_code: known.unit.code,
+    unit_name: known.unit.name,
+    unit_path: known.unit.path,
+    procedure_code: known.procedure.code,
+    procedure_version: known.procedure.version,
+    procedure_name: known.procedure.name,
+    processing_unit_code: null,
+    processing_unit_name: null,
+    processing_unit_path: null,
+    assignee_username: null,
+    assignee_name: null,
+  } as unknown as DossierRow;
+  const unit = event.unitId === n.unitId ? known.unit : null;
+  const ev: EventRow = {
+    id: Number(ev_id),
+    action: event.action,
+    from_status: event.fromStatus,
+    to_status: event.toStatus,
+    actor_user_id: event.actorUserId,
+    actor_label: event.actorLabel,
+    actor_name: (ev_actor_name as string | null) ?? null,
+    unit_code: unit?.code ?? null,
+    unit_name: unit?.name ?? null,
+    to_unit_code: null,
+    to_unit_name: null,
+    at: ev_at as Moment,
+    internal_note: event.internalNote ?? null,
+    public_note: event.publicNote ?? null,
+    data: ev_data as Record<string, unknown>,
+  };
+  return { dossier, sequence: Number(sequence), event: ev };
 }
 
 /** Applies `sets` to a dossier and moves its version on. */
@@ -180,10 +314,15 @@ export interface NewEvent {
 }
 
 export async function insertEvent(db: Db, e: NewEvent): Promise<void> {
-  await db.execute(sql`
+  await db.execute(eventInsert(e, sql`${e.dossierId}`));
+}
+
+/** The INSERT of a timeline event, not run; `dossierId` is an SQL expression (a parameter, or a CTE's id). */
+function eventInsert(e: Omit<NewEvent, 'dossierId'>, dossierId: SQL): SQL {
+  return sql`
     INSERT INTO dossier_events (dossier_id, action, from_status, to_status, actor_user_id, actor_label, unit_id, to_unit_id, at, internal_note, public_note, data)
-    VALUES (${e.dossierId}, ${e.action}, ${e.fromStatus}, ${e.toStatus}, ${e.actorUserId}, ${e.actorLabel}, ${e.unitId}, ${e.toUnitId ?? null},
-            ${e.at.toISOString()}::timestamptz, ${e.internalNote ?? null}, ${e.publicNote ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb)`);
+    VALUES (${dossierId}, ${e.action}, ${e.fromStatus}, ${e.toStatus}, ${e.actorUserId}, ${e.actorLabel}, ${e.unitId}, ${e.toUnitId ?? null},
+            ${e.at.toISOString()}::timestamptz, ${e.internalNote ?? null}, ${e.publicNote ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb)`;
 }
 
 export interface EventRow {

@@ -5,6 +5,14 @@ export { createProcedure } from './commands/create-procedure.ts';
 export { DEMO_EFFECTIVE_FROM, loadDemoProcedures } from './commands/load-demo-procedures.ts';
 export { publishDraft } from './commands/publish-draft.ts';
 export { registerProceduresPages } from './pages.tsx';
-export { findProcedureByCode, findVersionById, findVersionInForce, isRegisteredSameDay, type ProcedureRow, type VersionRow } from './queries.ts';
+export {
+  findProcedureByCode,
+  findVersionById,
+  findVersionInForce,
+  inForce as versionInForceOn,
+  isRegisteredSameDay,
+  type ProcedureRow,
+  type VersionRow,
+} from './queries.ts';
 export { inForceOn, todayInVietnam } from './rules/versions.ts';
 export { ProcedureCode, type ProcedureSpec } from './schema.ts';

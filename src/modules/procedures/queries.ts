@@ -48,8 +48,12 @@ const columns = sql`v.id, v.procedure_id, p.code, v.version, v.status, v.effecti
   v.time_limit_value, v.time_limit_unit, v.cutoff_hour, v.online_level, v.same_day_eligible, v.data, v.created_by, v.created_at, v.published_at`;
 const from = sql`procedure_versions v JOIN procedures p ON p.id = v.procedure_id`;
 
-/** In force on `day` (see rules/versions.ts inForceOn; the two must agree). */
-const inForce = (day: string) => sql`(v.status <> 'draft' AND v.effective_from <= ${day}::date AND (v.effective_to IS NULL OR ${day}::date < v.effective_to))`;
+/**
+ * In force on `day` (see rules/versions.ts inForceOn; the two must agree), as a condition on a version aliased `v`:
+ * exported for queries of other modules that read the version in force together with their own rows.
+ */
+export const inForce = (day: string) =>
+  sql`(v.status <> 'draft' AND v.effective_from <= ${day}::date AND (v.effective_to IS NULL OR ${day}::date < v.effective_to))`;
 
 export function findProcedureByCode(db: Db, code: string): Promise<ProcedureRow | null> {
   return one<ProcedureRow>(db, sql`SELECT id, code, created_at FROM procedures WHERE code = ${code}`);

@@ -48,6 +48,21 @@ export function grantsOf(db: Db, userId: number): Promise<GrantRow[]> {
   );
 }
 
+/**
+ * What a signed-in request needs of its user, in one round trip (every request reads it): the account's state and its
+ * grants as toGrants makes them, in grantsOf's order.
+ */
+export function findPrincipalUser(db: Db, id: number): Promise<{ id: number; username: string; active: boolean; is_demo: boolean; grants: Grant[] } | null> {
+  return one(
+    db,
+    sql`SELECT us.id, us.username, us.active, us.is_demo,
+          COALESCE((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitPath', u.path, 'subtree', g.subtree)
+                      ORDER BY u.path, g.role)
+                    FROM role_grants g JOIN units u ON u.id = g.unit_id WHERE g.user_id = us.id), '[]'::json) AS grants
+        FROM users us WHERE us.id = ${id}`,
+  );
+}
+
 export function toGrants(list: GrantRow[]): Grant[] {
   return list.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.unit_path, subtree: g.subtree }));
 }

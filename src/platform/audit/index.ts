@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/pool.ts';
 
 /** Who did something and from where; travels from the request to every command. */
@@ -26,10 +26,20 @@ export interface AuditEntry {
  * so the change and its record commit or roll back together.
  */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.execute(sql`
+  await db.execute(auditInsert(actor, entry));
+}
+
+/**
+ * The INSERT of an audit row, not run: for a command that writes its change and the audit row in one statement
+ * (WITH … AS (INSERT …), … AS (<this>)), so both commit or roll back together. `entityId` may then be an SQL
+ * expression over the statement's other parts, e.g. sql`(SELECT code FROM d)`.
+ */
+export function auditInsert(actor: Actor, entry: Omit<AuditEntry, 'entityId'> & { entityId: AuditEntry['entityId'] | SQL }): SQL {
+  const entityId = entry.entityId instanceof SQL ? entry.entityId : sql`${entry.entityId === null ? null : String(entry.entityId)}`;
+  return sql`
     INSERT INTO audit_log (actor_user_id, actor_label, ip, request_id, action, entity_type, entity_id, unit_id, before, after)
     VALUES (${actor.userId}, ${actor.label}, ${actor.ip}, ${actor.requestId}, ${entry.action}, ${entry.entityType},
-            ${entry.entityId === null ? null : String(entry.entityId)}, ${entry.unitId ?? null},
+            ${entityId}, ${entry.unitId ?? null},
             ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
-            ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb)`);
+            ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb)`;
 }

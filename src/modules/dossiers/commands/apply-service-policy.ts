@@ -2,20 +2,38 @@ import type { Db } from '../../../platform/db/pool.ts';
 import { type DueDateResult, dueDate } from '../../calendar/index.ts';
 import { isRegisteredSameDay, type VersionRow } from '../../procedures/index.ts';
 import type { UnitRow } from '../../units/index.ts';
-import { listEnabledPolicies, recordDossierPolicy, toPolicy } from '../policy-queries.ts';
+import { listEnabledPolicies, toPolicy } from '../policy-queries.ts';
 import { vietnamDay } from '../rules/pauses.ts';
-import { decideAppointment, type PolicyDecision } from '../rules/service-policy.ts';
+import { decideAppointment, type PolicyDecision, type ServicePolicy } from '../rules/service-policy.ts';
 
 export type AppointmentWithPolicy = DueDateResult & { decision: PolicyDecision };
 
+/** The columns of a procedure version the appointment needs. */
+export type AppointmentVersion = Pick<VersionRow, 'procedure_id' | 'time_limit_value' | 'time_limit_unit' | 'cutoff_hour' | 'same_day_eligible'>;
+
+/** What the policy decision reads, when the caller has read it already (intake reads it in one statement). */
+export interface PolicyInputs {
+  policies: ServicePolicy[];
+  registeredSameDay: boolean;
+  /** calendar_state.version read with them (calendar cache check). */
+  calendarVersion: number;
+}
+
 /**
- * The appointment of a dossier being received, under the unit's same-day policies (rules/service-policy.ts): loads the
+ * The appointment of a dossier being received, under the unit's same-day policies (rules/service-policy.ts): the
  * unit's enabled policies and, only when there are any, the procedure's registration for same-day settlement and the
- * end of today's office hours; returns the ordinary due date with its date and moment replaced when a policy applies.
- * Runs inside the intake transaction; writes nothing (see `recordServicePolicy`).
+ * end of today's office hours (`known`, or loaded here); returns the ordinary due date with its date and moment
+ * replaced when a policy applies. Writes nothing: intake records the decision with the dossier.
  */
-export async function applyServicePolicy(tx: Db, unit: UnitRow, version: VersionRow, now: Date, normal: DueDateResult): Promise<AppointmentWithPolicy> {
-  const policies = (await listEnabledPolicies(tx, unit.id)).map(toPolicy);
+export async function applyServicePolicy(
+  tx: Db,
+  unit: UnitRow,
+  version: AppointmentVersion,
+  now: Date,
+  normal: DueDateResult,
+  known?: PolicyInputs,
+): Promise<AppointmentWithPolicy> {
+  const policies = known ? known.policies : (await listEnabledPolicies(tx, unit.id)).map(toPolicy);
   const receivedDay = vietnamDay(now);
   if (policies.length === 0) {
     return {
@@ -24,8 +42,8 @@ export async function applyServicePolicy(tx: Db, unit: UnitRow, version: Version
     };
   }
   const [registered, endOfDay] = await Promise.all([
-    isRegisteredSameDay(tx, unit.id, version.procedure_id),
-    dueDate(tx, { unitId: unit.id, from: now, workingDays: 0, cutoffHour: version.cutoff_hour }),
+    known ? known.registeredSameDay : isRegisteredSameDay(tx, unit.id, version.procedure_id),
+    dueDate(tx, { unit, from: now, workingDays: 0, cutoffHour: version.cutoff_hour, calendarVersion: known?.calendarVersion }),
   ]);
   const decision = decideAppointment({
     policies,
@@ -43,22 +61,14 @@ export async function applyServicePolicy(tx: Db, unit: UnitRow, version: Version
 }
 
 /**
- * Records on the freshly inserted dossier the policy applied and its ordinary appointment. Nothing to write (and no
- * extra statement on the intake path) when no policy applied: the ordinary appointment is then original_due_date.
- */
-export async function recordServicePolicy(tx: Db, dossierId: number, appointment: AppointmentWithPolicy): Promise<void> {
-  if (appointment.decision.policy) await recordDossierPolicy(tx, dossierId, appointment.decision);
-}
-
-/**
  * The appointment a dossier of this procedure version would get if received now at the unit (the new-dossier page
  * tells the clerk which policy applies before the citizen hands the dossier in). Same computation as intake.
  */
-export async function previewAppointment(db: Db, unit: UnitRow, version: VersionRow, now: Date): Promise<AppointmentWithPolicy> {
+export async function previewAppointment(db: Db, unit: UnitRow, version: AppointmentVersion, now: Date): Promise<AppointmentWithPolicy> {
   const limit = Number(version.time_limit_value);
   const hours = version.time_limit_unit === 'working_hours' || !Number.isInteger(limit);
   const normal = await dueDate(db, {
-    unitId: unit.id,
+    unit,
     from: now,
     ...(hours ? { workingHours: Math.round(version.time_limit_unit === 'working_hours' ? limit : limit * 8) } : { workingDays: limit }),
     cutoffHour: version.cutoff_hour,

@@ -25,10 +25,22 @@ export function defaultAgencyCode(unit: { code: string; admin_code: string | nul
 
 /** Formats a code from the agency identifier, the Vietnam receipt date ('YYYY-MM-DD') and the sequence of the day. */
 export function formatDossierCode(agency: string, receiptDay: string, sequence: number): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(receiptDay)) throw new RangeError(`bad receipt day ${receiptDay}`);
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`bad sequence ${sequence}`);
+  return `${dossierCodePrefix(agency, receiptDay)}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
+}
+
+/** Digits of the sequence of the day (at least: past 9999 it grows). */
+export const SEQUENCE_DIGITS = 4;
+
+/**
+ * The code without its sequence, `<agency>-<YYMMDD>-`: intake numbers the dossier in the same statement as it inserts
+ * it (the counter row is locked only for that statement), so the database appends the sequence, zero-padded to
+ * SEQUENCE_DIGITS; the command checks the result against formatDossierCode.
+ */
+export function dossierCodePrefix(agency: string, receiptDay: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(receiptDay)) throw new RangeError(`bad receipt day ${receiptDay}`);
   const yymmdd = receiptDay.slice(2, 4) + receiptDay.slice(5, 7) + receiptDay.slice(8, 10);
-  return `${agency}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+  return `${agency}-${yymmdd}-`;
 }
 
 /** Splits a code into its parts, or null when it does not have the national shape. */

@@ -1,13 +1,13 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { hashToken } from '../../../platform/auth/tokens.ts';
 import type { Db } from '../../../platform/db/pool.ts';
-import { findApiKeyByHash, findUserById, grantsOf, toGrants, touchApiKey } from '../queries.ts';
+import { findApiKeyByHash, findPrincipalUser, touchApiKey } from '../queries.ts';
 
 /** The principal behind a session's user id: null when the account is gone, inactive, or a demo account in production. */
 export async function loadUserPrincipal(db: Db, userId: number, production: boolean): Promise<Principal | null> {
-  const user = await findUserById(db, userId);
+  const user = await findPrincipalUser(db, userId);
   if (!user?.active || (user.is_demo && production)) return null;
-  return { kind: 'user', userId: user.id, label: user.username, username: user.username, grants: toGrants(await grantsOf(db, user.id)) };
+  return { kind: 'user', userId: user.id, label: user.username, username: user.username, grants: user.grants };
 }
 
 /** The principal behind a bearer API key, or null when unknown or revoked. */
