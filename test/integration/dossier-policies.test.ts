@@ -163,6 +163,9 @@ test('Friday rule: received Friday 2026-11-27 with 3 working days is not appoint
     service_policy_name: 'Thứ Sáu không hẹn qua tuần',
     normal_due_date: '2026-12-02',
   });
+  // The API tells integrations which policy gave the date.
+  const shown = (await s.clerk.request({ url: `/api/v1/dossiers/${d.code}` })).json();
+  assert.deepEqual(shown.servicePolicy, { kind: 'friday_not_next_week', name: 'Thứ Sáu không hẹn qua tuần', normalDueDate: '2026-12-02' });
   // Not a listed procedure: the ordinary date in the next week.
   assert.equal((await receive(units.friday, p3other)).dueDate, '2026-12-02');
   // A Thursday dossier of the listed procedure keeps its date.

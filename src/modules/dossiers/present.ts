@@ -79,6 +79,7 @@ export function presentDossier(d: DossierRow, x: DossierDetails, now: Date, lang
       endedAt: iso(d.ended_at),
     },
     returnChannel: d.return_channel,
+    servicePolicy: d.service_policy ? { kind: d.service_policy, name: d.service_policy_name ?? '', normalDueDate: d.normal_due_date } : null,
     flags: {
       online: d.online,
       paidOnline: d.paid_online,

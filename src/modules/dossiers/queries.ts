@@ -62,6 +62,10 @@ export interface DossierRow {
   electronic_result: boolean;
   reused_documents: boolean;
   same_day: boolean;
+  /** The same-day or no-appointment policy applied at intake, and the due date it replaced. */
+  service_policy: string | null;
+  service_policy_name: string | null;
+  normal_due_date: string | null;
   version: number;
   idempotency_key: string | null;
   created_by: number | null;
@@ -76,15 +80,16 @@ const columns = sql`d.id, d.code, d.unit_id, ru.code AS unit_code, ru.name AS un
   d.approved_at, d.result_at, d.returned_at, d.return_channel, d.closed_at, d.ended_at, d.due_date, d.due_at, d.original_due_date,
   d.paused_working_days, d.extension_count, d.processing_unit_id, pu.code AS processing_unit_code, pu.name AS processing_unit_name,
   pu.path AS processing_unit_path, d.assignee_user_id, au.username AS assignee_username, au.full_name AS assignee_name,
-  d.online, d.paid_online, d.digitised, d.electronic_result, d.reused_documents, d.same_day, d.version, d.idempotency_key,
+  d.online, d.paid_online, d.digitised, d.electronic_result, d.reused_documents, d.same_day,
+  d.service_policy, d.service_policy_name, d.normal_due_date, d.version, d.idempotency_key,
   d.created_by, d.created_at, d.updated_at`;
 /** The columns of DossierRow stored on the dossier itself (the others are joined: unit, procedure, assignee names). */
 const ownColumns = sql`id, code, unit_id, procedure_id, procedure_version_id, channel, status, paused_from,
   applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, documents, note,
   received_at, receipt_day, counts_from, accepted_at, refused_at, processing_started_at, submitted_at, approved_at, result_at,
   returned_at, return_channel, closed_at, ended_at, due_date, due_at, original_due_date, paused_working_days, extension_count,
-  processing_unit_id, assignee_user_id, online, paid_online, digitised, electronic_result, reused_documents, same_day, version,
-  idempotency_key, created_by, created_at, updated_at`;
+  processing_unit_id, assignee_user_id, online, paid_online, digitised, electronic_result, reused_documents, same_day,
+  service_policy, service_policy_name, normal_due_date, version, idempotency_key, created_by, created_at, updated_at`;
 const joins = sql`JOIN units ru ON ru.id = d.unit_id
   JOIN procedures p ON p.id = d.procedure_id
   JOIN procedure_versions v ON v.id = d.procedure_version_id

@@ -191,6 +191,7 @@ export const DossierOut = Type.Object({
     endedAt: Stamp,
   }),
   returnChannel: Nullable(Type.String()),
+  servicePolicy: Nullable(Type.Object({ kind: Type.String(), name: Type.String(), normalDueDate: Nullable(Type.String()) })),
   flags: Type.Object({
     online: Type.Boolean(),
     paidOnline: Type.Boolean(),
