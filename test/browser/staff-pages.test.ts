@@ -1,40 +1,12 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { loadDemoData } from '../../src/demo.ts';
-import { startSystem } from '../helpers.ts';
-import { screenshotPath, sharedBrowser } from './browser.ts';
+import { axeViolations, screenshotPath, sharedBrowser, signInAs, startDemoServer } from './browser.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const sys = await startSystem();
-await loadDemoData(sys.platform);
-await sys.app.listen({ port: 0, host: '127.0.0.1' });
-const address = sys.app.server.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const base = await startDemoServer();
 const browser = await sharedBrowser();
 
-/** Runs axe-core (WCAG 2.1 A and AA rules) in the page; our CSP forbids injected script tags, so evaluate the source. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } })
-      .axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('GanDan@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/quan-tri/);
-}
+const signIn = (page: Page, username: string) => signInAs(page, base, username);
 
 const staffPages = [
   ['unit-tree', '/quan-tri/don-vi'],

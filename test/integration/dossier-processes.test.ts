@@ -4,18 +4,10 @@
  * loses no dossier it acknowledged and leaves none half-written.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import pg from 'pg';
-import { csrfFrom, freshDatabase } from '../helpers.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const children: ChildProcess[] = [];
-after(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
+import { freshDatabase } from '../helpers.ts';
+import { freePort, signInHttp, startApp, waitReady } from '../processes.ts';
 
 /** Demo data: the one-stop clerk of Phường 1 (Cao Lãnh, national code 29866) and a same-day birth registration. */
 const CLERK = 'motcua.phuong1';
@@ -23,63 +15,8 @@ const DEMO_PASSWORD = 'GanDan@2026';
 const UNIT = 'cao-lanh-phuong-1';
 const PROCEDURE = '1.001193';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startApp(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) process.stderr.write(`app process exited ${code}: ${output}\n`);
-  });
-  children.push(child);
-  return child;
-}
-
-async function waitReady(port: number, timeoutMs = 90_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`app on port ${port} not ready within ${timeoutMs} ms`);
-}
-
-/** Signs in through the form; returns the session cookie and a CSRF token for API calls. */
-async function signIn(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
-  const form = await fetch(`${base}/dang-nhap`);
-  let cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const signed = await fetch(`${base}/dang-nhap`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrfFrom(await form.text()), username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(signed.status, 303);
-  cookie = (signed.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const page = await fetch(`${base}/mot-cua`, { headers: { cookie } });
-  assert.equal(page.status, 200);
-  return { cookie, csrf: csrfFrom(await page.text()) };
-}
+/** Signs in the demo clerk over HTTP; the CSRF token comes from the desk page. */
+const signIn = (base: string, username: string) => signInHttp(base, username, DEMO_PASSWORD, '/mot-cua');
 
 function intake(base: string, s: { cookie: string; csrf: string }, i: number): Promise<Response> {
   return fetch(`${base}/api/v1/dossiers`, {
