@@ -4,48 +4,18 @@
  * Excel. Slips that do not apply are 404; another unit's clerk is refused.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import jsqrModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { dossierClock } from '../../src/modules/dossiers/index.ts';
 import { makeUnit, makeUser, type Session, signIn, startSystem } from '../helpers.ts';
+import { decodeQr, pdfText } from '../pdf.ts';
 import { makeProcedure } from './dossiers-support.ts';
 
-type JsQr = typeof jsqrModule.default;
-const jsQR = ((jsqrModule as unknown as { default?: JsQr }).default ?? jsqrModule) as JsQr;
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-dossier-slips-'));
-let n = 0;
-after(() => fs.rmSync(work, { recursive: true, force: true }));
 after(() => dossierClock.set(null));
-
-function save(pdf: Buffer): string {
-  const file = path.join(work, `slip-${n++}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return file;
-}
-
-/** Text of a PDF as laid out, spaces collapsed. */
-function pdfText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-layout', save(pdf), '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
-}
 
 /** The same text on one line (sentences wrap anywhere). */
 function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
-}
-
-function decodeQr(pdf: Buffer): string | null {
-  const file = save(pdf);
-  const prefix = file.replace(/\.pdf$/, '');
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', file, prefix]);
-  const png = PNG.sync.read(fs.readFileSync(`${prefix}-1.png`));
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
 }
 
 const sys = await startSystem();

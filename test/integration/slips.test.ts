@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import jsqrModule from 'jsqr';
-import { PNG } from 'pngjs';
 import type { System } from '../../src/compose.ts';
 import {
   type RegisterBookRow,
@@ -22,45 +19,9 @@ import {
 } from '../../src/modules/slips/index.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { startSystem } from '../helpers.ts';
-
-// jsqr is CommonJS with a `default` export in its types: take the function whichever way the loader exposes it.
-type JsQr = typeof jsqrModule.default;
-const jsQR = ((jsqrModule as unknown as { default?: JsQr }).default ?? jsqrModule) as JsQr;
+import { decodeQr, pdfInfo, pdfText, savePdf } from '../pdf.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-slips-'));
-let n = 0;
-after(() => fs.rmSync(work, { recursive: true, force: true }));
-
-function save(pdf: Buffer): string {
-  const file = path.join(work, `slip-${n++}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return file;
-}
-
-/** Text of a PDF as laid out on the page, spaces collapsed (so column gaps do not matter). */
-function pdfText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-layout', save(pdf), '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
-}
-
-function pdfInfo(pdf: Buffer): Record<string, string> {
-  const out = execFileSync('pdfinfo', [save(pdf)], { encoding: 'utf8' });
-  return Object.fromEntries(
-    out
-      .split('\n')
-      .filter((l) => l.includes(':'))
-      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
-  );
-}
-
-/** Renders page 1 at 150 dpi and decodes the QR code on it. */
-function decodeQr(pdf: Buffer): string | null {
-  const file = save(pdf);
-  const prefix = file.replace(/\.pdf$/, '');
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', file, prefix]);
-  const png = PNG.sync.read(fs.readFileSync(`${prefix}-1.png`));
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
-}
 
 const A4_PORTRAIT = /^595\.2\d* x 841\.8\d* pts \(A4\)/;
 
@@ -363,7 +324,7 @@ describe('rendering rules', () => {
 
   test('screenshot of the receipt for review (screenshots/slip-receipt.png)', async () => {
     await ready;
-    const file = save(await renderSlip(sys.platform.db, 'receipt', data(), { on: '2026-11-24' }));
+    const file = savePdf(await renderSlip(sys.platform.db, 'receipt', data(), { on: '2026-11-24' }));
     fs.mkdirSync(path.join(root, 'screenshots'), { recursive: true });
     execFileSync('pdftoppm', ['-r', '110', '-png', '-singlefile', file, path.join(root, 'screenshots', 'slip-receipt')]);
     assert.ok(fs.statSync(path.join(root, 'screenshots', 'slip-receipt.png')).size > 10_000);
