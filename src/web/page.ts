@@ -3,14 +3,22 @@ import type { FieldError } from '../platform/errors.ts';
 import type { FormErrors } from './components.tsx';
 import type { PageContext } from './context.ts';
 
-/** Builds the page context for a request: language, viewer, a CSRF token for forms, a one-time flash. */
+/**
+ * Builds the page context for a request: language, viewer, a one-time flash, and a CSRF token
+ * made only when the page renders a form that needs one (so an anonymous visitor reading the
+ * public catalogue gets no session row and no cookie).
+ */
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
   const flash = req.session?.flash ?? null;
   if (flash) req.session.flash = undefined;
+  let token: string | undefined;
   return {
     lang: req.lang,
     principal: req.principal,
-    csrf: reply.generateCsrf(),
+    get csrf() {
+      token ??= reply.generateCsrf();
+      return token;
+    },
     path: req.url,
     can: (permission) => req.can(permission),
     flash,

@@ -56,3 +56,16 @@ test('responses carry security headers and a strict content security policy', as
   assert.match(String(res.headers['set-cookie']), /HttpOnly/);
   assert.match(String(res.headers['set-cookie']), /SameSite=Lax/);
 });
+
+test('an anonymous visitor reading public pages gets no session row and no cookie', async () => {
+  const before = Number((await sys.platform.pool.query('SELECT count(*) AS n FROM sessions')).rows[0].n);
+  for (const url of ['/', '/thu-tuc', '/tra-cuu']) {
+    const res = await sys.app.inject({ url, headers: { accept: 'text/html' } });
+    assert.equal(res.statusCode, 200, url);
+    assert.equal(res.headers['set-cookie'], undefined, url);
+  }
+  assert.equal(Number((await sys.platform.pool.query('SELECT count(*) AS n FROM sessions')).rows[0].n), before);
+  // The sign-in form still gets its token.
+  const form = await sys.app.inject({ url: '/dang-nhap' });
+  assert.match(String(form.headers['set-cookie']), /gd_sid=/);
+});
