@@ -35,12 +35,59 @@ const PROCEDURE = '1.001193';
 const KEEP_DATA_DIR = process.env.BENCH_DATA_DIR;
 const SKIP_INTAKE = process.env.BENCH_DOSSIERS_SKIP_INTAKE === '1';
 
+/** CPU milliseconds per request or row spent by the app process, by PostgreSQL's processes and by this bench client. */
+export interface CpuShare {
+  appMs: number;
+  postgresMs: number;
+  clientMs: number;
+}
+
 export interface DossierBenchResult {
-  intake: { requests: number; perSecond: number; p50Ms: number; p99Ms: number };
-  rawSql: { rows: number; perSecond: number };
+  intake: { requests: number; perSecond: number; p50Ms: number; p99Ms: number; cpu: CpuShare };
+  rawSql: { rows: number; perSecond: number; cpu: CpuShare };
   ratio: number;
   generated: { dossiers: number; seconds: number };
   reports: { label: string; p50Ms: number; p95Ms: number; maxMs: number }[];
+}
+
+const TICK_MS = 1000 / 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
+
+/** utime + stime of a process in ms (0 when it is gone). */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ms of every process named `postgres` (the embedded server and its backends). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processCpuMs(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
+
+/** Measures the CPU the app, PostgreSQL and this client spend while `work` runs; returns it per `count`. */
+async function withCpu<T>(appPid: number, count: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuShare }> {
+  const a0 = processCpuMs(appPid);
+  const p0 = postgresCpuMs();
+  const c0 = process.cpuUsage();
+  const result = await work();
+  const c = process.cpuUsage(c0);
+  return {
+    result,
+    cpu: { appMs: (processCpuMs(appPid) - a0) / count, postgresMs: (postgresCpuMs() - p0) / count, clientMs: (c.user + c.system) / 1000 / count },
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -106,7 +153,7 @@ async function pool(n: number, concurrency: number, task: (i: number) => Promise
 }
 
 /** (a) intake through HTTP. */
-async function benchIntake(base: string): Promise<DossierBenchResult['intake']> {
+async function benchIntake(base: string, appPid: number): Promise<DossierBenchResult['intake']> {
   const s = await signIn(base, 'motcua.phuong1');
   const post = async (i: number) => {
     const res = await fetch(`${base}/api/v1/dossiers`, {
@@ -124,12 +171,13 @@ async function benchIntake(base: string): Promise<DossierBenchResult['intake']> 
     if (res.status !== 201) throw new Error(`intake ${i}: ${res.status}`);
   };
   await pool(50, CONCURRENCY, (i) => post(1_000_000 + i)); // warm-up
-  const { times, wallMs } = await pool(INTAKES, CONCURRENCY, post);
-  return { requests: INTAKES, perSecond: INTAKES / (wallMs / 1000), p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) };
+  const { result, cpu } = await withCpu(appPid, INTAKES, () => pool(INTAKES, CONCURRENCY, post));
+  const { times, wallMs } = result;
+  return { requests: INTAKES, perSecond: INTAKES / (wallMs / 1000), p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), cpu };
 }
 
 /** (a) the same rows with plain SQL: counter, dossier, event and audit row in one transaction each. */
-async function benchRawSql(db: pg.Pool): Promise<DossierBenchResult['rawSql']> {
+async function benchRawSql(db: pg.Pool, appPid: number): Promise<DossierBenchResult['rawSql']> {
   const unit = (await db.query<{ id: string }>("SELECT id FROM units WHERE code = 'cao-lanh-phuong-2'")).rows[0]?.id;
   const v = (
     await db.query<{ id: string; procedure_id: string }>(
@@ -187,8 +235,8 @@ async function benchRawSql(db: pg.Pool): Promise<DossierBenchResult['rawSql']> {
     }
   };
   await pool(50, CONCURRENCY, (i) => insert(1_000_000 + i));
-  const { wallMs } = await pool(INTAKES, CONCURRENCY, insert);
-  return { rows: INTAKES, perSecond: INTAKES / (wallMs / 1000) };
+  const { result, cpu } = await withCpu(appPid, INTAKES, () => pool(INTAKES, CONCURRENCY, insert));
+  return { rows: INTAKES, perSecond: INTAKES / (result.wallMs / 1000), cpu };
 }
 
 /** (b) one chunk of generated dossiers: spread over `units`, 12 months back from now, statuses from the age. */
@@ -325,13 +373,14 @@ export async function benchDossiers(log: (line: string) => void = () => {}): Pro
     const base = `http://127.0.0.1:${port}`;
     const embedded = await openEmbeddedDatabase(dataDir, 'client');
     db = new pg.Pool({ connectionString: embedded.url, max: CONCURRENCY + 2 });
-    let intake: DossierBenchResult['intake'] = { requests: 0, perSecond: Number.NaN, p50Ms: Number.NaN, p99Ms: Number.NaN };
-    let rawSql: DossierBenchResult['rawSql'] = { rows: 0, perSecond: Number.NaN };
+    const noCpu = { appMs: Number.NaN, postgresMs: Number.NaN, clientMs: Number.NaN };
+    let intake: DossierBenchResult['intake'] = { requests: 0, perSecond: Number.NaN, p50Ms: Number.NaN, p99Ms: Number.NaN, cpu: noCpu };
+    let rawSql: DossierBenchResult['rawSql'] = { rows: 0, perSecond: Number.NaN, cpu: noCpu };
     if (!SKIP_INTAKE) {
       log('dossier bench: intake through HTTP …');
-      intake = await benchIntake(base);
+      intake = await benchIntake(base, app.pid as number);
       log('dossier bench: the same rows with plain SQL …');
-      rawSql = await benchRawSql(db);
+      rawSql = await benchRawSql(db, app.pid as number);
       log(`  HTTP ${intake.perSecond.toFixed(1)}/s (p99 ${intake.p99Ms.toFixed(1)} ms), SQL ${rawSql.perSecond.toFixed(1)}/s`);
     }
     const ratio = intake.perSecond / rawSql.perSecond;
@@ -377,6 +426,9 @@ export function printDossierBench(r: DossierBenchResult, out: (s: string) => voi
     out(`  HTTP POST /api/v1/dossiers: ${f(r.intake.perSecond)}/s, p50 ${f(r.intake.p50Ms)} ms, p99 ${f(r.intake.p99Ms)} ms\n`);
     out(`  plain SQL, same rows:        ${f(r.rawSql.perSecond)}/s\n`);
     out(`  ratio HTTP / SQL: ${r.ratio.toFixed(2)} → target ≥ 0.5 ${r.ratio >= 0.5 ? 'met' : 'NOT met'}\n`);
+    const cpu = (c: CpuShare) => `app ${f(c.appMs)} ms, PostgreSQL ${f(c.postgresMs)} ms, bench client ${f(c.clientMs)} ms`;
+    out(`  CPU per dossier, HTTP:      ${cpu(r.intake.cpu)}\n`);
+    out(`  CPU per dossier, plain SQL: ${cpu(r.rawSql.cpu)}\n`);
   }
   if (r.generated.dossiers === 0) return; // BENCH_DOSSIERS_SKIP_REPORT=1
   out(

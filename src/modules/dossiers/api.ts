@@ -19,6 +19,8 @@ import {
   findAttachment,
   findByIdempotencyKey,
   findDossierByCode,
+  findDossierById,
+  findIntakeByCodes,
   findOpenPause,
   findRating,
   findUserIdByUsername,
@@ -28,6 +30,7 @@ import {
 } from './queries.ts';
 import { MAX_ATTACHMENT_BYTES } from './rules/attachments.ts';
 import { actionRules, type DossierAction, dossierActions } from './rules/lifecycle.ts';
+import { vietnamDay } from './rules/pauses.ts';
 import { checkMatches } from './rules/tracking.ts';
 import {
   DossierList,
@@ -73,9 +76,11 @@ export const actionBodies: Record<DossierAction, TSchema> = {
 /** The unit named in a request. @throws AppError UNIT_NOT_FOUND */
 export async function mustFindUnit(db: Platform['db'], code: string): Promise<UnitRow> {
   const unit = await findUnitByCode(db, code);
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', { detail: { vi: `Không có đơn vị mã ${code}`, en: `No unit with code ${code}` } });
+  if (!unit) throw unitNotFound(code);
   return unit;
 }
+
+const unitNotFound = (code: string) => new AppError('UNIT_NOT_FOUND', { detail: { vi: `Không có đơn vị mã ${code}`, en: `No unit with code ${code}` } });
 
 /** The units a list covers: the unit, or with `subtree` every unit below it that the caller may read. */
 export async function unitsToList(db: Platform['db'], req: FastifyRequest, unit: UnitRow, subtree: boolean): Promise<number[]> {
@@ -91,29 +96,38 @@ function isIdempotencyClash(err: unknown): boolean {
 }
 
 /**
- * Receives a dossier, once per idempotency key: a repeated request (a double click, a retry after a lost answer, two
- * processes racing) gets the dossier the first one made. Returns whether this call created it.
+ * Receives a dossier at the unit with code `unitCode`, once per idempotency key: a repeated request (a double click, a
+ * retry after a lost answer, two processes racing) gets the dossier the first one made. Checks dossiers.receive on
+ * the unit. Returns the unit and whether this call created the dossier.
+ *
+ * One read (unit, earlier dossier with the key, intake context: findIntakeByCodes) and one write statement.
+ * @throws AppError UNIT_NOT_FOUND, FORBIDDEN, and what receiveDossierWithEvent throws
  */
 export async function receiveOnce(
   p: Platform,
   req: FastifyRequest,
-  unit: UnitRow,
+  unitCode: string,
   body: Parameters<typeof receiveDossier>[3],
   key: string | null,
-): Promise<{ dossier: DossierRow; created: boolean; event?: EventRow }> {
-  if (key) {
-    const existing = await findByIdempotencyKey(p.db, unit.id, key);
-    if (existing) return { dossier: existing, created: false };
+): Promise<{ unit: UnitRow; dossier: DossierRow; created: boolean; event?: EventRow }> {
+  const now = dossierClock.now();
+  const read = await findIntakeByCodes(p.db, unitCode, body.procedure, vietnamDay(now), key);
+  const unit = read.unit;
+  if (!unit) throw unitNotFound(unitCode);
+  req.requireOn('dossiers.receive', unit.path);
+  if (read.existingDossierId !== null) {
+    const existing = await findDossierById(p.db, read.existingDossierId);
+    if (existing) return { unit, dossier: existing, created: false };
   }
   try {
     // No BEGIN/COMMIT: the command writes with one statement, atomic on its own (see receiveDossierWithEvent), so the
     // unit's code counter is locked only while that statement runs and commits.
-    const { dossier, event } = await receiveDossierWithEvent(p.db, req.actor(), unit, body, dossierClock.now(), key);
-    return { dossier, created: true, event };
+    const { dossier, event } = await receiveDossierWithEvent(p.db, req.actor(), unit, body, now, key, read);
+    return { unit, dossier, created: true, event };
   } catch (err) {
     if (key && isIdempotencyClash(err)) {
       const existing = await findByIdempotencyKey(p.db, unit.id, key);
-      if (existing) return { dossier: existing, created: false };
+      if (existing) return { unit, dossier: existing, created: false };
     }
     throw err;
   }
@@ -136,10 +150,8 @@ export function registerDossiersApi(app: App, p: Platform): void {
       config: { permission: 'dossiers.receive' },
     },
     async (req, reply) => {
-      const unit = await mustFindUnit(p.db, req.body.unit);
-      req.requireOn('dossiers.receive', unit.path);
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
-      const { dossier, created, event } = await receiveOnce(p, req, unit, req.body, key);
+      const { dossier, created, event } = await receiveOnce(p, req, req.body.unit, req.body, key);
       const now = dossierClock.now();
       // A dossier this call created has its one event and nothing else: present it from what intake returned.
       const details = event ? receivedDetails(req, dossier, event, now) : await loadDetails(p.db, req, dossier, now);

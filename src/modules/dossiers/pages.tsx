@@ -520,7 +520,7 @@ export function registerDossiersPages(app: App, p: Platform): void {
     }
     try {
       const key = typeof form.idempotencyKey === 'string' ? form.idempotencyKey.slice(0, 200) : null;
-      const { dossier } = await receiveOnce(p, req, unit, checked.value, key);
+      const { dossier } = await receiveOnce(p, req, unit.code, checked.value, key);
       return redirectWithFlash(req, reply, `${BASE}/ho-so/${dossier.code}`, tr(req, `Đã tiếp nhận hồ sơ ${dossier.code}`, `Dossier ${dossier.code} received`));
     } catch (err) {
       if (err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'PROCEDURE_NOT_FOUND')) {

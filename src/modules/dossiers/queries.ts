@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
-import { likeEscape, one, rows } from '../../platform/db/query.ts';
+import { likeEscape, one, onePrepared, rows } from '../../platform/db/query.ts';
 import { versionInForceOn } from '../procedures/index.ts';
+import { type UnitJson, type UnitRow, unitFromJson, unitJson } from '../units/index.ts';
 import type { AttachmentMime } from './rules/attachments.ts';
 import type { DossierStatus } from './rules/lifecycle.ts';
 
@@ -161,9 +162,14 @@ export interface IntakePolicyRow {
  * version. Reads only: nothing is locked.
  */
 export async function findIntakeContext(db: Db, unitId: number, code: string, day: string): Promise<IntakeContext | null> {
-  const row = await one<IntakeContext['version'] & Omit<IntakeContext, 'version'>>(
-    db,
-    sql`SELECT v.id, v.procedure_id, p.code, v.version, v.name, v.time_limit_value, v.time_limit_unit, v.cutoff_hour, v.same_day_eligible,
+  return intakeContextOf(await one<IntakeContextColumns>(db, intakeContextSelect(sql`${unitId}::bigint`, code, day)));
+}
+
+type IntakeContextColumns = IntakeContext['version'] & Omit<IntakeContext, 'version'>;
+
+/** The SELECT of findIntakeContext for the unit whose id is the SQL `unitId` (a parameter, or a column of an outer query). */
+function intakeContextSelect(unitId: SQL, code: string, day: string): SQL {
+  return sql`SELECT v.id, v.procedure_id, p.code, v.version, v.name, v.time_limit_value, v.time_limit_unit, v.cutoff_hour, v.same_day_eligible,
           (SELECT s.agency_code FROM unit_dossier_settings s WHERE s.unit_id = ${unitId}) AS "agencyCode",
           (SELECT cs.version FROM calendar_state cs WHERE cs.id = 1) AS "calendarVersion",
           COALESCE((SELECT up.same_day FROM unit_procedures up WHERE up.unit_id = ${unitId} AND up.procedure_id = v.procedure_id), false)
@@ -173,11 +179,40 @@ export async function findIntakeContext(db: Db, unitId: number, code: string, da
                       'max_days', sp.max_days, 'procedure_ids', sp.procedure_ids::bigint[]) ORDER BY sp.id)
                     FROM unit_service_policies sp WHERE sp.unit_id = ${unitId} AND sp.enabled), '[]'::json) AS policies
         FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id
-        WHERE p.code = ${code} AND ${versionInForceOn(day)}`,
-  );
-  if (!row) return null;
+        WHERE p.code = ${code} AND ${versionInForceOn(day)}`;
+}
+
+function intakeContextOf(row: IntakeContextColumns | null): IntakeContext | null {
+  if (!row || row.id === null) return null;
   const { agencyCode, calendarVersion, registeredSameDay, policies, ...version } = row;
   return { version, agencyCode, calendarVersion: Number(calendarVersion), registeredSameDay, policies };
+}
+
+/** What an intake request needs before anything is written, found by the codes in the request. */
+export interface IntakeRead {
+  /** The unit with the code given; null: no such unit. */
+  unit: UnitRow | null;
+  /** The unit's dossier already made with the request's idempotency key, if any. */
+  existingDossierId: number | null;
+  /** findIntakeContext for the unit; null: no version of the procedure in force that day. */
+  context: IntakeContext | null;
+}
+
+/**
+ * Intake's one read by the request's codes: the unit, the dossier an earlier request with the same idempotency key
+ * made (if any) and the intake context, in one round trip (the API's intake path is measured: npm run bench).
+ */
+export async function findIntakeByCodes(db: Db, unitCode: string, procedureCode: string, day: string, idempotencyKey: string | null): Promise<IntakeRead> {
+  const row = await onePrepared<{ unit: UnitJson; existingId: number | null } & IntakeContextColumns>(
+    db,
+    sql`SELECT ${unitJson(sql`u`)} AS unit,
+          (SELECT d.id FROM dossiers d WHERE d.unit_id = u.id AND d.idempotency_key = ${idempotencyKey}) AS "existingId", c.*
+        FROM units u LEFT JOIN LATERAL (${intakeContextSelect(sql`u.id`, procedureCode, day)}) c ON true
+        WHERE u.code = ${unitCode}`,
+  );
+  if (!row) return { unit: null, existingDossierId: null, context: null };
+  const { unit, existingId, ...context } = row;
+  return { unit: unitFromJson(unit), existingDossierId: existingId === null ? null : Number(existingId), context: intakeContextOf(context) };
 }
 
 export interface NewDossier {
@@ -231,7 +266,7 @@ export async function insertReceivedDossier(
   known: { unit: { code: string; name: string; path: string }; procedure: { code: string; version: number; name: string } },
 ): Promise<InsertedDossier> {
   const p = n.servicePolicy;
-  const row = await one<Record<string, unknown>>(
+  const row = await onePrepared<Record<string, unknown>>(
     db,
     sql`WITH c AS (
           INSERT INTO dossier_code_counters (unit_id, day, last) VALUES (${n.unitId}, ${n.receiptDay}::date, 1)
@@ -537,3 +572,4 @@ export async function moveOpenDossiers(db: Db, fromId: number, intoId: number): 
   );
   return (a.rowCount ?? 0) + (b.rowCount ?? 0);
 }
+

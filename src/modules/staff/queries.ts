@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Grant } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/pool.ts';
-import { likeEscape, one, pathInScopes, rows } from '../../platform/db/query.ts';
+import { likeEscape, one, onePrepared, pathInScopes, rows } from '../../platform/db/query.ts';
 
 export interface UserRow {
   id: number;
@@ -53,7 +53,8 @@ export function grantsOf(db: Db, userId: number): Promise<GrantRow[]> {
  * grants as toGrants makes them, in grantsOf's order.
  */
 export function findPrincipalUser(db: Db, id: number): Promise<{ id: number; username: string; active: boolean; is_demo: boolean; grants: Grant[] } | null> {
-  return one(
+  // Every signed-in request runs it: prepared once per connection (onePrepared).
+  return onePrepared(
     db,
     sql`SELECT us.id, us.username, us.active, us.is_demo,
           COALESCE((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitPath', u.path, 'subtree', g.subtree)

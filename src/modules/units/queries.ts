@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
 import { one, rows } from '../../platform/db/query.ts';
 
@@ -29,6 +29,23 @@ export interface UnitRow {
 }
 
 const columns = sql`id, code, admin_code, name, kind, parent_id, path, depth, weekend_days, office_hours, address, phone, email, merged_into_id, merged_on, created_at, updated_at`;
+
+/** A unit row as one JSON value, for modules that read a unit inside a larger statement (see unitFromJson). */
+export type UnitJson = { readonly __unitJson: unique symbol } | null;
+
+/** SQL building the JSON of the unit row aliased `alias` (every column of UnitRow). */
+export function unitJson(alias: SQL): SQL {
+  return sql`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'admin_code', ${alias}.admin_code,
+    'name', ${alias}.name, 'kind', ${alias}.kind, 'parent_id', ${alias}.parent_id, 'path', ${alias}.path, 'depth', ${alias}.depth,
+    'weekend_days', ${alias}.weekend_days, 'office_hours', ${alias}.office_hours, 'address', ${alias}.address, 'phone', ${alias}.phone,
+    'email', ${alias}.email, 'merged_into_id', ${alias}.merged_into_id, 'merged_on', ${alias}.merged_on,
+    'created_at', ${alias}.created_at, 'updated_at', ${alias}.updated_at) END`;
+}
+
+/** The UnitRow of a unitJson value (timestamps as text, as drizzle's driver gives them elsewhere). */
+export function unitFromJson(json: UnitJson): UnitRow | null {
+  return json as unknown as UnitRow | null;
+}
 
 /** Every unit, in tree order (parents before children, siblings by name). */
 export function listUnits(db: Db): Promise<UnitRow[]> {

@@ -80,7 +80,8 @@ export class PgSessionStore implements SessionStore {
   }
 
   get(sid: string, cb: (err: unknown, session?: Session | null) => void): void {
-    this.pool.query<{ data: Session; expires_at: Date }>('SELECT data, expires_at FROM sessions WHERE sid = $1 AND expires_at > now()', [sid]).then(
+    // Every request with a cookie runs it: a named statement, parsed once per connection.
+    this.pool.query<{ data: Session; expires_at: Date }>({ name: 'gd_session_get', text: 'SELECT data, expires_at FROM sessions WHERE sid = $1 AND expires_at > now()', values: [sid] }).then(
       (r) => {
         const row = r.rows[0];
         if (row) this.remember(sid, contentOf(row.data), new Date(row.expires_at).getTime());

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { dueDate } from '../../calendar/index.ts';
 import type { UnitRow } from '../../units/index.ts';
 import { toPolicy } from '../policy-queries.ts';
-import { type DossierRow, type EventRow, findIntakeContext, insertReceivedDossier } from '../queries.ts';
+import { type DossierRow, type EventRow, findIntakeContext, type IntakeContext, insertReceivedDossier } from '../queries.ts';
 import { defaultAgencyCode, dossierCodePrefix, formatDossierCode, SEQUENCE_DIGITS } from '../rules/code.ts';
 import { vietnamDay } from '../rules/pauses.ts';
 import type { ReceiveInput } from '../schema.ts';
@@ -27,6 +27,9 @@ import { applyServicePolicy } from './apply-service-policy.ts';
  * so `tx` may be the pool: the API does that, and the counter is then locked only while the statement runs and
  * commits. Keep it one statement: a second write would need the caller's transaction again.
  *
+ * `read`: the intake context when the caller already read it for this unit, procedure and day (queries.ts
+ * findIntakeByCodes; null there means no version in force); left out, the command reads it.
+ *
  * @throws AppError PROCEDURE_NOT_FOUND (no version in force that day), VALIDATION_FAILED, UNPROCESSABLE (merged unit)
  */
 export async function receiveDossierWithEvent(
@@ -36,6 +39,7 @@ export async function receiveDossierWithEvent(
   input: ReceiveInput,
   now: Date,
   idempotencyKey: string | null,
+  read?: { context: IntakeContext | null },
 ): Promise<{ dossier: DossierRow; event: EventRow }> {
   if (unit.merged_into_id) {
     throw new AppError('UNPROCESSABLE', {
@@ -57,7 +61,7 @@ export async function receiveDossierWithEvent(
     });
   }
   const day = vietnamDay(now);
-  const ctx = await findIntakeContext(tx, unit.id, input.procedure, day);
+  const ctx = read ? read.context : await findIntakeContext(tx, unit.id, input.procedure, day);
   if (!ctx) {
     throw new AppError('PROCEDURE_NOT_FOUND', {
       detail: { vi: `Thủ tục ${input.procedure} không có hiệu lực ngày ${day}`, en: `Procedure ${input.procedure} is not in force on ${day}` },
