@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { type DossierRow, dossierClock, receiveDossier } from '../../src/modules/dossiers/index.ts';
+import { type DossierRow, dossierClock, fillWorkingDaysTaken, receiveDossier } from '../../src/modules/dossiers/index.ts';
 import type { UnitRow } from '../../src/modules/units/index.ts';
 import { systemActor } from '../../src/platform/audit/index.ts';
 import { inTransaction } from '../../src/platform/db/query.ts';
@@ -63,6 +63,8 @@ await q("UPDATE dossiers SET extension_count = 1, due_date = '2026-03-10', due_a
 await settle(lateWithApology, '2026-03-09T10:00:00+07:00');
 await settle(sameDay, '2026-03-02T15:00:00+07:00');
 await settle(lastYear, '2025-12-16T10:00:00+07:00');
+// Results written with SQL get the working days they took the way dossiers settled before migration 0012 do.
+assert.equal(await fillWorkingDaysTaken(sys.platform.db), 5);
 await q("INSERT INTO dossier_ratings (dossier_id, rating, channel, rated_at) VALUES ($1, 'rat_hai_long', 'desk', '2026-03-06T09:00:00+07:00')", [onTime.id]);
 await q("INSERT INTO dossier_ratings (dossier_id, rating, channel, rated_at) VALUES ($1, 'khong_hai_long', 'qr', '2026-03-04T09:00:00+07:00')", [early.id]);
 await q("INSERT INTO dossier_ratings (dossier_id, rating, channel, rated_at) VALUES ($1, 'hai_long', 'qr', '2026-03-04T09:00:00+07:00')", [elsewhere.id]);
@@ -175,4 +177,36 @@ test('the page shows the figures in a table and re-renders bad periods with an e
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /error-summary/);
   assert.match(bad.body, /Ngày kết thúc phải bằng hoặc sau ngày bắt đầu/);
+});
+
+test('a period of whole months reads monthly totals, and partial months the rows: the figures agree', async () => {
+  // March is one whole month; 26 February – 31 March adds days of February read from the rows.
+  const whole = (await communeLeader.request({ url: `/api/v1/reports/dossiers?unit=${commune.code}&from=2026-03-01&to=2026-03-31` })).json() as Report;
+  const partial = (await communeLeader.request({ url: `/api/v1/reports/dossiers?unit=${commune.code}&from=2026-02-26&to=2026-03-31` })).json() as Report;
+  const days = (await communeLeader.request({ url: `/api/v1/reports/dossiers?unit=${commune.code}&from=2026-03-02&to=2026-03-09` })).json() as Report;
+  assert.deepEqual(partial.procedures, whole.procedures);
+  assert.deepEqual(days.procedures, whole.procedures, 'every result of March fell between the 2nd and the 9th');
+  assert.equal(days.settled.total, 4);
+});
+
+test('the daily and monthly totals the triggers kept equal the totals recomputed from the rows', async () => {
+  const snapshot = async () => {
+    const d = await q(
+      `SELECT unit_id, day, received, online, paid_online, digitised, electronic_result, reused_documents, same_day, same_day_settled,
+              settled, early, on_time, late, rat_hai_long, hai_long, binh_thuong, khong_hai_long
+       FROM dossier_report_days
+       WHERE received + settled + rat_hai_long + hai_long + binh_thuong + khong_hai_long <> 0 ORDER BY unit_id, day`,
+      [],
+    );
+    const m = await q(
+      `SELECT unit_id, month, procedure_id, settled, working_days, working_days_known, round(calendar_seconds::numeric, 3) AS calendar_seconds
+       FROM dossier_report_procedure_months WHERE settled <> 0 ORDER BY unit_id, month, procedure_id`,
+      [],
+    );
+    return { days: d.rows, months: m.rows };
+  };
+  const kept = await snapshot();
+  assert.ok(kept.days.length >= 5, 'the known dossiers left daily totals');
+  await q('SELECT dossier_report_rebuild()', []);
+  assert.deepEqual(kept, await snapshot());
 });

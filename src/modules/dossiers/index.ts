@@ -3,6 +3,7 @@ export { registerDossiersApi } from './api.ts';
 export { dossierClock } from './clock.ts';
 export { carryOverDossiers } from './commands/carry-over-dossiers.ts';
 export { receiveDossier } from './commands/receive-dossier.ts';
+export { fillWorkingDaysTaken } from './commands/working-days-taken.ts';
 export { DUE_SOON_JOB, dossierJobDefinitions, RETURNED_NOT_CLOSED_JOB, warningOptionsFromEnv } from './jobs.ts';
 export { registerDossiersPages } from './pages.tsx';
 export { registerDossierPoliciesApi } from './policy-api.ts';

@@ -1,9 +1,10 @@
 /**
- * Dossier indicators of a unit (or a set of units) over a period (M1 item 8, STANDARDS §9): the counts come from a few
- * aggregate queries over `dossiers` (indexes in migrations/0008_dossier_indicators.sql and 0009_dossier_report_facts.sql),
- * the classifications and the service-index score from rules/indicators.ts. Nothing is aggregated ahead of time: the
- * report is always the data as it is; only facts of a single row (its settlement class, result day, same-day result,
- * and the unit of an apology or rating) are stored on that row, kept by PostgreSQL in the same statement.
+ * Dossier indicators of a unit (or a set of units) over a period (M1 item 8, STANDARDS §9): the counts come from
+ * per-unit daily and monthly totals that PostgreSQL keeps in the statement that changes a dossier or adds a rating
+ * (migrations/0012_dossier_report_rollups.sql: exact at every commit), the stocks at a moment and the days at the ends
+ * of a period that do not fill a month from the rows themselves (indexes of migrations 0008, 0009 and 0012); the
+ * classifications and the service-index score from rules/indicators.ts. The working days a settled dossier took are
+ * counted in its receiving unit's calendar when the result is ready (commands/working-days-taken.ts).
  *
  * Which moment counts for what:
  * - received, online share, index flags, same-day rate: dossiers received in the period;
@@ -14,9 +15,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
 import { rows } from '../../platform/db/query.ts';
-import { loadCalendar } from '../calendar/index.ts';
-import type { UnitRow } from '../units/index.ts';
-import { addDays, cumulativeWorkingDays, type ProgressGroup, periodBounds, periodDays, progressGroup, rate, satisfiedShare } from './rules/indicators.ts';
+import { addDays, type ProgressGroup, periodBounds, progressGroup, rate, satisfiedShare, startOfVietnamDay, wholeMonths } from './rules/indicators.ts';
 import { ratings } from './schema.ts';
 
 export interface ProcedureTime {
@@ -46,69 +45,68 @@ export interface DossierIndicators {
   serviceIndex: { progress: ProgressGroup & { averageSettlingWorkingDays: number | null } };
 }
 
-/** How far before the period the working-day table reaches: dossiers settled in it may have started long before. */
-const LOOKBACK_DAYS = 400;
 const TOP_PROCEDURES = 20;
 
-interface SettledRow {
+interface ProcedureRow {
   procedure_id: number;
   total: number;
-  early: number;
-  on_time: number;
-  late: number;
   working_days: number;
-  calendar_days: number;
+  working_days_known: number;
+  calendar_seconds: number;
 }
 
 /**
  * Computes the indicators for the dossiers received at `unitIds` over [from, to] (Vietnam dates, already checked).
- * Working days are counted with the calendar of `calendarUnit` (the unit the report is about).
  */
-export async function computeDossierIndicators(
-  db: Db,
-  input: { unitIds: number[]; calendarUnit: UnitRow; from: string; to: string; now: Date },
-): Promise<DossierIndicators> {
+export async function computeDossierIndicators(db: Db, input: { unitIds: number[]; from: string; to: string; now: Date }): Promise<DossierIndicators> {
   const { start, end, asOf } = periodBounds(input.from, input.to, input.now);
   const ids = sql`${`{${input.unitIds.join(',') || '0'}}`}::bigint[]`;
   const s = start.toISOString();
   const e = end.toISOString();
   const a = asOf.toISOString();
 
-  const base = addDays(input.from, -LOOKBACK_DAYS);
-  const days = LOOKBACK_DAYS + periodDays(input.from, input.to) + 1;
-  const cal = await loadCalendar(db, input.calendarUnit, Number(base.slice(0, 4)), Number(input.to.slice(0, 4)) + 1);
-  const cum = `{${cumulativeWorkingDays(cal.calendar, base, days).join(',')}}`;
+  const months = wholeMonths(input.from, input.to);
+  // The days of the period outside its whole months, read from the rows (at most two stretches under a month each).
+  const edges = months
+    ? [
+        [input.from, months.first],
+        [months.end, addDays(input.to, 1)],
+      ].filter(([x, y]) => (x as string) < (y as string))
+    : [[input.from, addDays(input.to, 1)]];
+  // One range scan per stretch (UNION ALL: an OR of ranges would read the rows through a bitmap and the table).
+  const edgeRows = edges.map(
+    ([x, y]) => sql`SELECT procedure_id, 1, COALESCE(working_days_taken, 0), (working_days_taken IS NOT NULL)::int, extract(epoch FROM result_at - received_at)
+            FROM dossiers
+            WHERE unit_id = ANY(${ids}) AND result_at >= ${startOfVietnamDay(x as string).toISOString()}::timestamptz
+              AND result_at < ${startOfVietnamDay(y as string).toISOString()}::timestamptz`,
+  );
 
-  // Each query reads one range of one index per unit, from the index alone (migrations/0008 and 0009): the classification
-  // of a settled dossier, its result day and same-day result are stored on the row, apologies and ratings carry the unit.
-  const [receivedRows, settledRows, progressRows, returnedRows, apologyRows, ratingRows] = await Promise.all([
+  const [dayRows, procedureRows, progressRows, returnedRows, apologyRows] = await Promise.all([
+    // Received on, settled on and rated on the days of the period (dossier_report_days, kept by triggers).
     rows<Record<string, number>>(
       db,
-      sql`SELECT count(*)::int AS received,
-            count(*) FILTER (WHERE online)::int AS online,
-            count(*) FILTER (WHERE paid_online)::int AS paid_online,
-            count(*) FILTER (WHERE digitised)::int AS digitised,
-            count(*) FILTER (WHERE electronic_result)::int AS electronic_result,
-            count(*) FILTER (WHERE reused_documents)::int AS reused_documents,
-            count(*) FILTER (WHERE same_day)::int AS same_day,
-            count(*) FILTER (WHERE same_day_settled)::int AS same_day_settled
-          FROM dossiers
-          WHERE unit_id = ANY(${ids}) AND received_at >= ${s}::timestamptz AND received_at < ${e}::timestamptz`,
+      sql`SELECT COALESCE(sum(received), 0)::int AS received, COALESCE(sum(online), 0)::int AS online,
+            COALESCE(sum(paid_online), 0)::int AS paid_online, COALESCE(sum(digitised), 0)::int AS digitised,
+            COALESCE(sum(electronic_result), 0)::int AS electronic_result, COALESCE(sum(reused_documents), 0)::int AS reused_documents,
+            COALESCE(sum(same_day), 0)::int AS same_day, COALESCE(sum(same_day_settled), 0)::int AS same_day_settled,
+            COALESCE(sum(settled), 0)::int AS settled, COALESCE(sum(early), 0)::int AS early, COALESCE(sum(on_time), 0)::int AS on_time,
+            COALESCE(sum(late), 0)::int AS late, COALESCE(sum(rat_hai_long), 0)::int AS rat_hai_long,
+            COALESCE(sum(hai_long), 0)::int AS hai_long, COALESCE(sum(binh_thuong), 0)::int AS binh_thuong,
+            COALESCE(sum(khong_hai_long), 0)::int AS khong_hai_long
+          FROM dossier_report_days
+          WHERE unit_id = ANY(${ids}) AND day >= ${input.from}::date AND day <= ${input.to}::date`,
     ),
-    // Settled in the period, by procedure: early / on time / late as stored in dossiers.settlement (rules of
-    // rules/indicators.ts classifySettlement: late = an apology was issued or the result came after the due moment).
-    rows<SettledRow>(
+    // Settled per procedure with the time taken: whole months from their totals, the other days from the rows.
+    rows<ProcedureRow>(
       db,
-      sql`SELECT procedure_id, count(*)::int AS total,
-                 count(*) FILTER (WHERE settlement = 'early')::int AS early,
-                 count(*) FILTER (WHERE settlement = 'on_time')::int AS on_time,
-                 count(*) FILTER (WHERE settlement = 'late')::int AS late,
-                 sum(GREATEST(0, (${cum}::int[])[result_day - ${base}::date + 1]
-                                 - (${cum}::int[])[GREATEST(counts_from, ${base}::date) - ${base}::date + 1]
-                                 - paused_working_days))::float8 AS working_days,
-                 (sum(extract(epoch FROM result_at - received_at)) / 86400)::float8 AS calendar_days
-          FROM dossiers
-          WHERE unit_id = ANY(${ids}) AND result_at >= ${s}::timestamptz AND result_at < ${e}::timestamptz
+      sql`SELECT procedure_id, sum(total)::int AS total, sum(working_days)::float8 AS working_days,
+                 sum(working_days_known)::int AS working_days_known, sum(calendar_seconds)::float8 AS calendar_seconds
+          FROM (
+            SELECT procedure_id, settled AS total, working_days, working_days_known, calendar_seconds
+            FROM dossier_report_procedure_months
+            WHERE ${months ? sql`unit_id = ANY(${ids}) AND month >= ${months.first}::date AND month < ${months.end}::date` : sql`false`}
+            ${edgeRows.length ? sql`UNION ALL ${sql.join(edgeRows, sql` UNION ALL `)}` : sql``}
+          ) x
           GROUP BY procedure_id`,
     ),
     // The stock in progress at asOf: received before it and neither settled, refused nor ended by then.
@@ -120,35 +118,31 @@ export async function computeDossierIndicators(
           WHERE unit_id = ANY(${ids}) AND received_at < ${a}::timestamptz
             AND COALESCE(result_at, refused_at, ended_at, 'infinity'::timestamptz) >= ${a}::timestamptz`,
     ),
-    // Returned in the period and not closed at asOf.
+    // Returned in the period and not closed at asOf: never closed, or closed after asOf (one index each).
     rows<{ n: number }>(
       db,
-      sql`SELECT count(*)::int AS n FROM dossiers
-          WHERE unit_id = ANY(${ids}) AND returned_at IS NOT NULL
-            AND COALESCE(closed_at, 'infinity'::timestamptz) >= ${a}::timestamptz
-            AND returned_at >= ${s}::timestamptz AND returned_at < ${a}::timestamptz`,
+      sql`SELECT (SELECT count(*) FROM dossiers
+                  WHERE unit_id = ANY(${ids}) AND returned_at IS NOT NULL AND closed_at IS NULL
+                    AND returned_at >= ${s}::timestamptz AND returned_at < ${a}::timestamptz)::int
+               + (SELECT count(*) FROM dossiers
+                  WHERE unit_id = ANY(${ids}) AND returned_at IS NOT NULL AND closed_at IS NOT NULL AND closed_at >= ${a}::timestamptz
+                    AND returned_at >= ${s}::timestamptz AND returned_at < ${a}::timestamptz)::int AS n`,
     ),
     rows<{ n: number }>(
       db,
       sql`SELECT count(*)::int AS n FROM dossier_extensions
           WHERE unit_id = ANY(${ids}) AND issued_at >= ${s}::timestamptz AND issued_at < ${e}::timestamptz`,
     ),
-    rows<{ rating: string; n: number }>(
-      db,
-      sql`SELECT rating, count(*)::int AS n FROM dossier_ratings
-          WHERE unit_id = ANY(${ids}) AND rated_at >= ${s}::timestamptz AND rated_at < ${e}::timestamptz
-          GROUP BY rating`,
-    ),
   ]);
 
-  const r = receivedRows[0] ?? {};
+  const r = dayRows[0] ?? {};
   const num = (k: string) => Number(r[k] ?? 0);
-  const sum = (k: keyof SettledRow) => settledRows.reduce((acc, row) => acc + Number(row[k]), 0);
-  const settled = { total: sum('total'), early: sum('early'), onTime: sum('on_time'), late: sum('late') };
+  const sum = (k: keyof ProcedureRow) => procedureRows.reduce((acc, row) => acc + Number(row[k]), 0);
+  const settled = { total: num('settled'), early: num('early'), onTime: num('on_time'), late: num('late') };
   const progress = progressRows[0] ?? { total: 0, overdue: 0 };
   const inProgress = { total: progress.total, onTime: progress.total - progress.overdue, overdue: progress.overdue };
 
-  const top = [...settledRows].sort((x, y) => y.total - x.total || x.procedure_id - y.procedure_id).slice(0, TOP_PROCEDURES);
+  const top = [...procedureRows].sort((x, y) => y.total - x.total || x.procedure_id - y.procedure_id).slice(0, TOP_PROCEDURES);
   const names = new Map(
     top.length === 0
       ? []
@@ -168,14 +162,13 @@ export async function computeDossierIndicators(
       code: p?.code ?? '',
       name: p?.name ?? '',
       settled: t.total,
-      averageWorkingDays: round(rate(Number(t.working_days), t.total)),
-      averageCalendarDays: round(rate(Number(t.calendar_days), t.total)),
+      averageWorkingDays: round(rate(Number(t.working_days), Number(t.working_days_known))),
+      averageCalendarDays: round(rate(Number(t.calendar_seconds) / 86400, t.total)),
     };
   });
-  const averageWorkingDays = round(rate(sum('working_days'), settled.total));
+  const averageWorkingDays = round(rate(sum('working_days'), sum('working_days_known')));
 
-  const levels = Object.fromEntries(ratings.map((l) => [l, 0])) as Record<(typeof ratings)[number], number>;
-  for (const row of ratingRows) if (row.rating in levels) levels[row.rating as keyof typeof levels] = Number(row.n);
+  const levels = Object.fromEntries(ratings.map((l) => [l, num(l)])) as Record<(typeof ratings)[number], number>;
 
   const group = progressGroup({
     settledEarly: settled.early,
@@ -202,7 +195,7 @@ export async function computeDossierIndicators(
     returnedNotClosed: returnedRows[0]?.n ?? 0,
     apologies: apologyRows[0]?.n ?? 0,
     averageWorkingDays,
-    averageCalendarDays: round(rate(sum('calendar_days'), settled.total)),
+    averageCalendarDays: round(rate(sum('calendar_seconds') / 86400, sum('total'))),
     procedures,
     satisfaction: { total: Object.values(levels).reduce((x, y) => x + y, 0), levels, satisfiedShare: satisfiedShare(levels) },
     serviceIndex: { progress: { ...group, averageSettlingWorkingDays: averageWorkingDays } },

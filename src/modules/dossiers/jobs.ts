@@ -7,9 +7,11 @@ import type { Db } from '../../platform/db/pool.ts';
 import type { JobDefinition } from '../../platform/jobs/index.ts';
 import { dossierClock } from './clock.ts';
 import { type DueSoonOptions, warnDossiersDueSoon, warnReturnedNotClosed } from './commands/sweep-dossier-warnings.ts';
+import { fillWorkingDaysTaken } from './commands/working-days-taken.ts';
 
 export const DUE_SOON_JOB = 'dossiers.warn-due-soon';
 export const RETURNED_NOT_CLOSED_JOB = 'dossiers.warn-returned-not-closed';
+export const WORKING_DAYS_BACKFILL_JOB = 'dossiers.fill-working-days-taken';
 
 /**
  * How far ahead to warn, from the environment: DOSSIER_WARN_WORKING_HOURS (working hours) or
@@ -39,6 +41,14 @@ export function dossierJobDefinitions(db: Db, opts: DueSoonOptions = { workingDa
       cron: '45 6 * * 1-6',
       handler: async () => {
         await warnReturnedNotClosed(db, dossierClock.now());
+      },
+    },
+    {
+      name: WORKING_DAYS_BACKFILL_JOB,
+      // Dossiers settled before migration 0012 get the working days they took; nothing to do once all have it.
+      cron: '*/10 * * * *',
+      handler: async () => {
+        for (let i = 0; i < 20 && (await fillWorkingDaysTaken(db)) > 0; i++);
       },
     },
   ];

@@ -98,7 +98,7 @@ function requirePeriod(from: string | undefined, to: string | undefined): { from
 
 async function buildReport(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean, period: { from: string; to: string }): Promise<Report> {
   const unitIds = await reportUnits(p, req, unit, subtree);
-  const figures = await computeDossierIndicators(p.db, { unitIds, calendarUnit: unit, ...period, now: dossierClock.now() });
+  const figures = await computeDossierIndicators(p.db, { unitIds, ...period, now: dossierClock.now() });
   return { unit: { code: unit.code, name: unit.name }, subtree, units: unitIds.length, ...figures };
 }
 

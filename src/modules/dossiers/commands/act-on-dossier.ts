@@ -5,12 +5,14 @@ import { AppError } from '../../../platform/errors.ts';
 import { findUnitByCode, findUnitById, type UnitRow } from '../../units/index.ts';
 import type { DossierRow } from '../queries.ts';
 import type { DossierAction } from '../rules/lifecycle.ts';
+import { vietnamDay } from '../rules/pauses.ts';
 import type { ExtendInput, RouteInput, TransitionInput } from '../schema.ts';
 import { extendDossier } from './extend-dossier.ts';
 import { receiveSupplement } from './receive-supplement.ts';
 import { requestSupplement } from './request-supplement.ts';
 import { routeDossier } from './route-dossier.ts';
 import { transitionDossier } from './transition-dossier.ts';
+import { workingDaysTaken } from './working-days-taken.ts';
 
 /** The body of any action, already validated against that action's schema (schema.ts). */
 export type ActionInput = TransitionInput & Partial<RouteInput> & Partial<ExtendInput> & { reason?: string; missing?: string; returnChannel?: string };
@@ -52,6 +54,11 @@ export async function actOnDossier(tx: Db, actor: Actor, d: DossierRow, action: 
         sets: [sql`return_channel = ${input.returnChannel ?? 'desk'}`],
         data: { returnChannel: input.returnChannel ?? 'desk' },
       });
+    case 'mark_result_ready': {
+      // The time it took, in working days, stays with the dossier for the report (migration 0012).
+      const days = await workingDaysTaken(tx, d, vietnamDay(now));
+      return transitionDossier(tx, actor, d, action, input, now, { sets: [sql`working_days_taken = ${days}`] });
+    }
     default:
       return transitionDossier(tx, actor, d, action, input, now);
   }

@@ -4,7 +4,6 @@ import {
   addDays,
   checkPeriod,
   classifySettlement,
-  cumulativeWorkingDays,
   indexScore,
   isOverdueInProgress,
   periodBounds,
@@ -12,6 +11,8 @@ import {
   progressGroup,
   rate,
   satisfiedShare,
+  settlingWorkingDays,
+  wholeMonths,
 } from './indicators.ts';
 
 // Due Friday 2026-03-13 at 17:00 Vietnam time.
@@ -110,11 +111,39 @@ test('period bounds: Vietnam midnight to the midnight after the last day; stocks
   assert.equal(addDays('2026-03-01', -1), '2026-02-28');
 });
 
-test('cumulative working days: differences give working days strictly after a day up to another', () => {
+test('settling working days: after the day counting starts up to the result day, less the paused days, never below zero', () => {
   // Monday–Friday, with Wednesday 2026-03-11 off.
-  const cal = { isWorkingDay: (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) && d !== '2026-03-11' };
-  const cum = cumulativeWorkingDays(cal, '2026-03-09', 8); // Mon 9 … Mon 16
-  assert.deepEqual(cum, [0, 1, 1, 2, 3, 3, 3, 4]);
-  // Received Monday 9, settled Friday 13: Tue, Thu, Fri = 3 working days.
-  assert.equal((cum[4] as number) - (cum[0] as number), 3);
+  const working = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) && d !== '2026-03-11';
+  const cal = {
+    workingDaysBetween: (from: string, to: string) => {
+      let n = 0;
+      for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+        if (working(new Date(t).toISOString().slice(0, 10))) n++;
+      }
+      return n;
+    },
+  };
+  // Counting from Monday 9, result Friday 13: Tue, Thu, Fri = 3 working days.
+  assert.equal(settlingWorkingDays(cal, '2026-03-09', '2026-03-13', 0), 3);
+  assert.equal(settlingWorkingDays(cal, '2026-03-09', '2026-03-16', 1), 3);
+  assert.equal(settlingWorkingDays(cal, '2026-03-09', '2026-03-09', 0), 0);
+  // Received after the cut-off on Monday (counting from Tuesday) and settled on the Monday: none.
+  assert.equal(settlingWorkingDays(cal, '2026-03-10', '2026-03-09', 0), 0);
+  assert.equal(settlingWorkingDays(cal, '2026-03-09', '2026-03-10', 4), 0);
 });
+
+const monthCases: { from: string; to: string; months: { first: string; end: string } | null }[] = [
+  { from: '2026-03-01', to: '2026-03-31', months: { first: '2026-03-01', end: '2026-04-01' } },
+  { from: '2026-03-02', to: '2026-03-31', months: null },
+  { from: '2026-03-01', to: '2026-03-30', months: null },
+  { from: '2025-11-25', to: '2026-11-24', months: { first: '2025-12-01', end: '2026-11-01' } },
+  { from: '2025-12-01', to: '2026-12-31', months: { first: '2025-12-01', end: '2027-01-01' } },
+  { from: '2026-02-01', to: '2026-02-28', months: { first: '2026-02-01', end: '2026-03-01' } },
+  { from: '2024-02-01', to: '2024-02-28', months: null },
+  { from: '2026-10-25', to: '2026-11-24', months: null },
+];
+for (const c of monthCases) {
+  test(`whole months of ${c.from} … ${c.to}`, () => {
+    assert.deepEqual(wholeMonths(c.from, c.to), c.months);
+  });
+}

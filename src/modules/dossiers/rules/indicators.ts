@@ -168,19 +168,36 @@ export function periodBounds(from: string, to: string, now: Date): { start: Date
 }
 
 /**
- * Cumulative working days from `base`: element k (0-based) is the number of working days strictly after `base` up to
- * and including base + k days, for k = 0 … days − 1. The report's SQL looks up working days between two dates as the
- * difference of two elements, so one pass over a million rows needs no calendar in the database.
+ * The working days a dossier took: working days strictly after `countsFrom` up to and including `resultDay`, less the
+ * working days it stood paused, never below zero (a result ready on the day received after the cut-off hour, before
+ * the count began, took none).
  */
-export function cumulativeWorkingDays(cal: { isWorkingDay(isoDate: string): boolean }, base: string, days: number): number[] {
-  const out: number[] = [];
-  let n = 0;
-  const t0 = Date.parse(`${base}T00:00:00Z`);
-  for (let k = 0; k < days; k++) {
-    if (k > 0 && cal.isWorkingDay(new Date(t0 + k * DAY_MS).toISOString().slice(0, 10))) n++;
-    out.push(n);
-  }
-  return out;
+export function settlingWorkingDays(
+  cal: { workingDaysBetween(fromIsoDate: string, toIsoDate: string): number },
+  countsFrom: string,
+  resultDay: string,
+  pausedWorkingDays: number,
+): number {
+  if (resultDay <= countsFrom) return 0;
+  return Math.max(0, cal.workingDaysBetween(countsFrom, resultDay) - pausedWorkingDays);
+}
+
+/**
+ * The whole calendar months inside [from, to] (ISO dates, both included): `first` is the first day of the first whole
+ * month, `end` the first day after the last one; null when no month is whole. The report reads whole months from
+ * monthly totals and the days outside them from the rows.
+ */
+export function wholeMonths(from: string, to: string): { first: string; end: string } | null {
+  const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+  const nextMonth = (iso: string) => {
+    const y = Number(iso.slice(0, 4));
+    const m = Number(iso.slice(5, 7));
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const afterTo = addDays(to, 1);
+  const end = afterTo.endsWith('-01') ? afterTo : monthStart(to);
+  return first < end ? { first, end } : null;
 }
 
 /** The date `days` days after (negative: before) an ISO date. */
