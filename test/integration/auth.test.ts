@@ -111,8 +111,13 @@ test('sign-in attempts from one address are limited to 20 per 15 minutes, across
     if (last === 429) assert.match(res.body, /Quá nhiều yêu cầu/);
   }
   assert.equal(last, 429);
-  const counted = await sys.platform.pool.query("SELECT count FROM rate_limits WHERE key LIKE '%198.51.100.7'");
+  const counted = await sys.platform.pool.query("SELECT key, count FROM rate_limits WHERE key LIKE '%198.51.100.7'");
+  assert.equal(counted.rows.length, 1);
+  assert.match(counted.rows[0].key, /^POST \/dang-nhap:/, 'counted under the sign-in route');
   assert.ok(counted.rows[0].count > 20);
+  // Other limited routes keep their own count: the public tracking page still answers this address.
+  const tracking = await sys.app.inject({ url: '/tra-cuu', remoteAddress: '198.51.100.7' });
+  assert.equal(tracking.statusCode, 200);
 });
 
 test('nobody raises their own powers: a leader cannot grant wider roles, take over a wider account, or reach an unrelated user', async () => {

@@ -29,8 +29,11 @@ export function pgRateLimitStore(pool: pg.Pool) {
         );
     }
 
-    child(routeOptions: { path: string; method?: string | string[] }): FastifyRateLimitStore {
-      return new PgRateLimitStore(`${[routeOptions.method].flat().join(',')} ${routeOptions.path}`);
+    // @fastify/rate-limit hands the route's merged limit options with the route itself under `routeInfo`: each route
+    // counts on its own key (a shared prefix let one busy public route use up the sign-in limit of the same address).
+    child(options: { routeInfo?: { method?: string | string[]; url?: string; path?: string } }): FastifyRateLimitStore {
+      const route = options.routeInfo ?? {};
+      return new PgRateLimitStore(`${[route.method].flat().join(',')} ${route.url ?? route.path}`);
     }
   }
   return PgRateLimitStore;
