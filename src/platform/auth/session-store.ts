@@ -81,15 +81,21 @@ export class PgSessionStore implements SessionStore {
 
   get(sid: string, cb: (err: unknown, session?: Session | null) => void): void {
     // Every request with a cookie runs it: a named statement, parsed once per connection.
-    this.pool.query<{ data: Session; expires_at: Date }>({ name: 'gd_session_get', text: 'SELECT data, expires_at FROM sessions WHERE sid = $1 AND expires_at > now()', values: [sid] }).then(
-      (r) => {
-        const row = r.rows[0];
-        if (row) this.remember(sid, contentOf(row.data), new Date(row.expires_at).getTime());
-        else this.stored.delete(sid);
-        cb(null, row?.data ?? null);
-      },
-      (e) => cb(e),
-    );
+    this.pool
+      .query<{ data: Session; expires_at: Date }>({
+        name: 'gd_session_get',
+        text: 'SELECT data, expires_at FROM sessions WHERE sid = $1 AND expires_at > now()',
+        values: [sid],
+      })
+      .then(
+        (r) => {
+          const row = r.rows[0];
+          if (row) this.remember(sid, contentOf(row.data), new Date(row.expires_at).getTime());
+          else this.stored.delete(sid);
+          cb(null, row?.data ?? null);
+        },
+        (e) => cb(e),
+      );
   }
 
   destroy(sid: string, cb: Callback): void {
