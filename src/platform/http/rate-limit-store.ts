@@ -31,8 +31,9 @@ export function pgRateLimitStore(pool: pg.Pool) {
 
     // @fastify/rate-limit hands the route's merged limit options with the route itself under `routeInfo`: each route
     // counts on its own key (a shared prefix let one busy public route use up the sign-in limit of the same address).
-    child(options: { routeInfo?: { method?: string | string[]; url?: string; path?: string } }): FastifyRateLimitStore {
-      const route = options.routeInfo ?? {};
+    // (Its typings describe the route options themselves; what arrives is the merged options.)
+    child(options: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
+      const route = (options as unknown as { routeInfo?: { method?: string | string[]; url?: string; path?: string } }).routeInfo ?? {};
       return new PgRateLimitStore(`${[route.method].flat().join(',')} ${route.url ?? route.path}`);
     }
   }
