@@ -35,6 +35,12 @@ export const errorCatalogue = {
   UNIT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' } },
   USER_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy người dùng', en: 'User not found' } },
   PROCEDURE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' } },
+  DECLARATION_SET_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy bộ tờ khai', en: 'Declaration set not found' } },
+  FORM_TEMPLATE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy mẫu tờ khai', en: 'Form template not found' } },
+  DECLARATION_SET_ALREADY_RECEIVED: {
+    status: 409,
+    title: { vi: 'Bộ tờ khai đã được tiếp nhận thành hồ sơ', en: 'The declaration set has already been received as a dossier' },
+  },
   CONFLICT: { status: 409, title: { vi: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại', en: 'Conflict with the current data' } },
   UNIT_CODE_TAKEN: { status: 409, title: { vi: 'Mã đơn vị đã tồn tại', en: 'The unit code is already used' } },
   USERNAME_TAKEN: { status: 409, title: { vi: 'Tên đăng nhập đã tồn tại', en: 'The username is already used' } },
@@ -53,9 +59,55 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { vi: 'Định dạng tệp không được hỗ trợ', en: 'Unsupported file type' } },
   UNPROCESSABLE: { status: 422, title: { vi: 'Không xử lý được dữ liệu', en: 'The data cannot be processed' } },
   IMPORT_INVALID: { status: 422, title: { vi: 'Tệp nhập có dòng không hợp lệ; chưa có gì được ghi', en: 'The import has invalid rows; nothing was applied' } },
+  CCCD_QR_INVALID: {
+    status: 422,
+    title: { vi: 'Không đọc được mã QR trên thẻ căn cước', en: 'The ID card QR code could not be read' },
+  },
   RATE_LIMITED: { status: 429, title: { vi: 'Quá nhiều yêu cầu, hãy thử lại sau ít phút', en: 'Too many requests; try again shortly' } },
   INTERNAL: { status: 500, title: { vi: 'Hệ thống gặp sự cố, xin thử lại sau', en: 'Something went wrong on our side; please try again' } },
   NOT_READY: { status: 503, title: { vi: 'Hệ thống chưa sẵn sàng', en: 'Not ready' } },
+  // Citizen sign-in through VNeID (src/modules/citizens).
+  VNEID_NOT_CONFIGURED: {
+    status: 503,
+    title: { vi: 'Chưa cấu hình đăng nhập bằng tài khoản VNeID', en: 'Sign-in with VNeID is not configured' },
+  },
+  VNEID_UNAVAILABLE: {
+    status: 502,
+    title: { vi: 'Không kết nối được với hệ thống VNeID, xin thử lại sau ít phút', en: 'VNeID cannot be reached; please try again in a few minutes' },
+  },
+  VNEID_SIGN_IN_INVALID: {
+    status: 400,
+    title: {
+      vi: 'Phiên đăng nhập VNeID không hợp lệ hoặc đã được dùng, hãy đăng nhập lại',
+      en: 'This VNeID sign-in is not valid or was already used; please sign in again',
+    },
+  },
+  VNEID_SIGN_IN_EXPIRED: {
+    status: 400,
+    title: { vi: 'Phiên đăng nhập VNeID đã quá 10 phút, hãy đăng nhập lại', en: 'The VNeID sign-in took longer than 10 minutes; please sign in again' },
+  },
+  VNEID_SIGN_IN_CANCELLED: {
+    status: 400,
+    title: { vi: 'Đăng nhập VNeID đã bị hủy hoặc bị từ chối', en: 'The VNeID sign-in was cancelled or refused' },
+  },
+  VNEID_SIGN_IN_FAILED: {
+    status: 502,
+    title: { vi: 'VNeID trả về kết quả không hợp lệ, chưa đăng nhập được', en: 'VNeID returned an invalid answer; you are not signed in' },
+  },
+  VNEID_LEVEL_TOO_LOW: {
+    status: 403,
+    title: {
+      vi: 'Cần tài khoản định danh điện tử mức độ 2 để đăng nhập',
+      en: 'A level 2 electronic identification account is needed to sign in',
+    },
+  },
+  VNEID_IDENTITY_INCOMPLETE: {
+    status: 502,
+    title: {
+      vi: 'VNeID không cung cấp đủ họ tên và số định danh cá nhân, chưa đăng nhập được',
+      en: 'VNeID did not provide the full name and personal ID number; you are not signed in',
+    },
+  },
 } as const satisfies Record<string, { status: number; title: Text }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

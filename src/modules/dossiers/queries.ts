@@ -573,3 +573,34 @@ export async function moveOpenDossiers(db: Db, fromId: number, intoId: number): 
   return (a.rowCount ?? 0) + (b.rowCount ?? 0);
 }
 
+/** A dossier as its applicant sees it in their own list: no personal data, no internal notes. */
+export interface ApplicantDossierRow {
+  code: string;
+  status: DossierStatus;
+  procedure_name: string;
+  unit_name: string;
+  received_at: Moment;
+  due_date: string;
+}
+
+/**
+ * The dossiers whose applicant ID number is `idNumber` (a citizen's own, for "my dossiers"), newest first, paged.
+ * Uses dossiers_applicant_id_number_idx (migration 0011).
+ */
+export async function listDossiersByApplicant(
+  db: Db,
+  idNumber: string,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ApplicantDossierRow[]; total: number }> {
+  const [list, count] = await Promise.all([
+    rows<ApplicantDossierRow>(
+      db,
+      sql`SELECT d.code, d.status, v.name AS procedure_name, u.name AS unit_name, d.received_at, d.due_date::text AS due_date
+          FROM dossiers d JOIN units u ON u.id = d.unit_id JOIN procedure_versions v ON v.id = d.procedure_version_id
+          WHERE d.applicant_id_number = ${idNumber}
+          ORDER BY d.received_at DESC, d.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+    ),
+    one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM dossiers d WHERE d.applicant_id_number = ${idNumber}`),
+  ]);
+  return { rows: list, total: count?.n ?? 0 };
+}

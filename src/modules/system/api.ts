@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Platform } from '../../platform/context.ts';
 import { migrationsCurrent } from '../../platform/db/migrate.ts';
@@ -13,6 +14,9 @@ const htmxFile = path.join(path.dirname(require.resolve('htmx.org/package.json')
 const assets: Record<string, { file: string; type: string }> = {
   'app.css': { file: path.join(staticDir, 'app.css'), type: 'text/css; charset=utf-8' },
   'htmx.min.js': { file: htmxFile, type: 'text/javascript; charset=utf-8' },
+  'cccd-scan.js': { file: path.join(staticDir, 'cccd-scan.js'), type: 'text/javascript; charset=utf-8' },
+  // jsQR's browser build: the camera scan's decoder where the browser has no BarcodeDetector.
+  'vendor/jsqr.js': { file: path.join(path.dirname(require.resolve('jsqr/package.json')), 'dist/jsQR.js'), type: 'text/javascript; charset=utf-8' },
 };
 
 /** Health, readiness, the OpenAPI document and the static assets. */
@@ -58,8 +62,7 @@ export function registerSystemRoutes(app: App, p: Platform): void {
 
   // Small, fixed set of assets read once; cached by browsers for a day.
   const cache = new Map<string, Buffer>();
-  app.get('/static/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
-    const name = (req.params as { name: string }).name;
+  const serveAsset = async (name: string, reply: FastifyReply) => {
     const asset = assets[name];
     if (!asset) return reply.callNotFound();
     let body = cache.get(name);
@@ -68,5 +71,11 @@ export function registerSystemRoutes(app: App, p: Platform): void {
       cache.set(name, body);
     }
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
-  });
+  };
+  app.get('/static/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) =>
+    serveAsset((req.params as { name: string }).name, reply),
+  );
+  app.get('/static/vendor/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) =>
+    serveAsset(`vendor/${(req.params as { name: string }).name}`, reply),
+  );
 }
