@@ -1,0 +1,107 @@
+/**
+ * Tờ khai cấp Giấy xác nhận tình trạng hôn nhân: form of Thông tư 04/2020/TT-BTP as amended by Thông tư
+ * 04/2024/TT-BTP. The requester is usually the person the certificate is for: a scanned card fills both.
+ */
+import type { FormTemplate } from '../rules/template.ts';
+import {
+  ATTESTATION_SIMPLE,
+  authority,
+  copyFields,
+  copyLine,
+  ethnicity,
+  idDocument,
+  line,
+  nationality,
+  personName,
+  REQUESTER_IDENTITY,
+  REQUESTER_SIGNATURE,
+  requesterFields,
+  requesterLines,
+  residence,
+  sexField,
+  signingFields,
+} from './common.ts';
+
+export const maritalStatusV1: FormTemplate = {
+  key: 'marital-status',
+  version: 1,
+  name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
+  title: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
+  legalBasis: 'Mẫu ban hành kèm theo Thông tư số 04/2020/TT-BTP, sửa đổi, bổ sung bởi Thông tư số 04/2024/TT-BTP',
+  effectiveFrom: '2024-08-15',
+  procedures: [{ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân' }],
+  sections: [
+    {
+      title: 'Người yêu cầu',
+      fields: [
+        authority,
+        ...requesterFields,
+        {
+          key: 'marital.relation',
+          label: 'Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân',
+          type: 'text',
+          maxLength: 50,
+          hint: 'Ghi "Bản thân" khi tự xin cấp',
+        },
+      ],
+    },
+    {
+      title: 'Người được cấp Giấy xác nhận',
+      fields: [
+        personName('subject.fullName', 'Họ, chữ đệm, tên người được cấp'),
+        { key: 'subject.dateOfBirth', label: 'Ngày, tháng, năm sinh người được cấp', type: 'date', required: true },
+        sexField('subject.sex'),
+        ethnicity('subject.ethnicity'),
+        nationality('subject.nationality'),
+        { ...residence('subject.residence'), label: 'Nơi cư trú người được cấp' },
+        { ...idDocument('subject.idDocument', true), label: 'Giấy tờ tùy thân người được cấp' },
+        {
+          key: 'subject.residedAt',
+          label: 'Trong thời gian cư trú tại',
+          type: 'text',
+          maxLength: 300,
+          hint: 'Chỉ ghi khi xác nhận tình trạng hôn nhân trong thời gian cư trú trước đây',
+        },
+        { key: 'subject.residedFrom', label: 'Cư trú từ ngày', type: 'date' },
+        { key: 'subject.residedTo', label: 'Cư trú đến ngày', type: 'date' },
+        {
+          key: 'subject.maritalStatus',
+          label: 'Tình trạng hôn nhân',
+          type: 'textarea',
+          required: true,
+          maxLength: 300,
+          hint: 'Ví dụ: Chưa đăng ký kết hôn với ai; Đã đăng ký kết hôn, nhưng đã ly hôn…',
+        },
+        { key: 'subject.purpose', label: 'Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân', type: 'text', required: true, maxLength: 300 },
+      ],
+    },
+    { title: 'Bản sao, nơi và ngày làm tờ khai', fields: [...copyFields('marital'), ...signingFields] },
+  ],
+  identity: [
+    ...REQUESTER_IDENTITY,
+    { field: 'subject.fullName', from: 'fullName' },
+    { field: 'subject.dateOfBirth', from: 'dateOfBirth' },
+    { field: 'subject.sex', from: 'sex' },
+    { field: 'subject.residence', from: 'address' },
+    { field: 'subject.idDocument', from: 'idDocument' },
+  ],
+  layout: [
+    ...requesterLines({ field: 'marital.relation', label: 'Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân' }),
+    line('Đề nghị cấp Giấy xác nhận tình trạng hôn nhân cho người có tên dưới đây:'),
+    line('Họ, chữ đệm, tên: ', { field: 'subject.fullName' }),
+    line('Ngày, tháng, năm sinh: ', { field: 'subject.dateOfBirth' }),
+    line('Giới tính: ', { field: 'subject.sex' }, ' Dân tộc: ', { field: 'subject.ethnicity' }, ' Quốc tịch: ', { field: 'subject.nationality' }),
+    line('Nơi cư trú: ', { field: 'subject.residence' }),
+    line('Giấy tờ tùy thân: ', { field: 'subject.idDocument' }),
+    line('Trong thời gian cư trú tại: ', { field: 'subject.residedAt' }),
+    line('từ ngày ', { field: 'subject.residedFrom' }, ' đến ngày ', { field: 'subject.residedTo' }),
+    { kind: 'lines', label: 'Tình trạng hôn nhân: ', field: 'subject.maritalStatus', count: 2 },
+    line('Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân: ', { field: 'subject.purpose' }),
+    { kind: 'text', text: ATTESTATION_SIMPLE, align: 'justify' },
+    copyLine('marital', ''),
+  ],
+  placeField: 'signing.place',
+  dateField: 'signing.date',
+  placePrefix: 'Làm tại: ',
+  signatures: [REQUESTER_SIGNATURE],
+};
