@@ -18,12 +18,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
+import { freePort, percentile, waitReady } from './support.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
@@ -91,29 +91,6 @@ async function withCpu<T>(appPid: number, count: number, work: () => Promise<T>)
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(port: number): Promise<void> {
-  const t0 = performance.now();
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
-    } catch {
-      // not yet
-    }
-    if (performance.now() - t0 > 120_000) throw new Error('not ready in 120 s');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 const csrfFrom = (body: string) => {
   const m = body.match(/name="_csrf" value="([^"]+)"/);
   if (!m?.[1]) throw new Error('no CSRF token on page');

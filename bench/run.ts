@@ -9,10 +9,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { timeDeclarationRendering } from '../src/modules/forms/index.ts';
 import { timeReceiptRendering } from '../src/modules/slips/index.ts';
 import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { openDatabase } from '../src/platform/db/pool.ts';
 import { benchDossiers, printDossierBench } from './dossiers.ts';
+import { benchIdentity, printIdentityBench } from './identity.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 2000);
@@ -257,6 +259,12 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`target: ready within 15 s → ${a && a.coldStartMs < 15000 ? 'met' : 'NOT met'} (cold, embedded)\n`);
+  // "Citizen doesn't write": ID-card QR parsing and the endpoint (bench/identity.ts), then scan → filled form → PDF.
+  printIdentityBench(await benchIdentity());
+  const form = await timeDeclarationRendering(50);
+  process.stdout.write(
+    `scan → parse → fill → declaration PDF (birth registration), ${form.runs} warm runs: p50 ${f(form.p50Ms)} ms, p95 ${f(form.p95Ms)} ms, max ${f(form.maxMs)} ms, ${form.bytes} bytes → target < 300 ms ${form.p95Ms < 300 ? 'met' : 'NOT met'}\n`,
+  );
   // Dossier intake and the indicator report over 1 million dossiers (bench/dossiers.ts).
   printDossierBench(await benchDossiers());
 }

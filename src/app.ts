@@ -1,5 +1,6 @@
 import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
 import { registerCalendarApi, registerCalendarPages } from './modules/calendar/index.ts';
+import { registerCitizenPages } from './modules/citizens/index.ts';
 import {
   registerDossierPoliciesApi,
   registerDossierPoliciesPages,
@@ -8,6 +9,8 @@ import {
   registerDossiersApi,
   registerDossiersPages,
 } from './modules/dossiers/index.ts';
+import { registerFormsApi, registerFormsPages } from './modules/forms/index.ts';
+import { registerIdentityApi, registerIdentityPages } from './modules/identity/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
 import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
 import { registerSystemRoutes } from './modules/system/index.ts';
@@ -34,6 +37,11 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerDossierSlipRoutes(app, platform);
   registerDossierPoliciesApi(app, platform);
   registerDossierPoliciesPages(app, platform);
+  registerIdentityApi(app, platform);
+  registerIdentityPages(app, platform);
+  registerFormsApi(app, platform);
+  registerFormsPages(app, platform);
+  registerCitizenPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { registerRoutes } from './app.ts';
 import { seedOfficialSchedules } from './modules/calendar/index.ts';
+import { loadCitizenPrincipal } from './modules/citizens/index.ts';
 import { carryOverDossiers, dossierJobDefinitions, warningOptionsFromEnv } from './modules/dossiers/index.ts';
+import { formsJobDefinitions } from './modules/forms/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
 import { seedSlipTemplates } from './modules/slips/index.ts';
 import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
@@ -50,6 +52,7 @@ export function jobDefinitions(database: Database): JobDefinition[] {
       },
     },
     ...dossierJobDefinitions(database.db, warningOptionsFromEnv(process.env)),
+    ...formsJobDefinitions(database.db),
   ];
 }
 
@@ -82,6 +85,8 @@ export async function composeSystem(config: Config, databaseUrl: string, opts: {
       authorizer,
       loadUserPrincipal: (id) => loadUserPrincipal(database.db, id, config.production),
       loadApiKeyPrincipal: (token) => loadApiKeyPrincipal(database.db, token),
+      loadCitizenPrincipal: (id, since) =>
+        config.vneid ? loadCitizenPrincipal(database.db, id, since, Date.now(), config.vneid.sessionMinutes) : Promise.resolve(null),
       renderErrorPage,
     });
     await registerRoutes(app, platform);

@@ -118,6 +118,11 @@ export async function signIn(sys: System, username: string, password = TEST_PASS
   const csrf = csrfFrom(page.body);
   const refreshed = page.headers['set-cookie'];
   if (refreshed) cookie = cookieFrom(refreshed);
+  return sessionOf(sys, cookie, csrf);
+}
+
+/** A session from its cookie and CSRF token: in-process requests carrying both (the token on unsafe methods). */
+export function sessionOf(sys: System, cookie: string, csrf: string): Session {
   return {
     cookie,
     csrf,

@@ -17,6 +17,54 @@ export interface Config {
   publicUrl: string;
   /** Run the background job worker in this process. */
   worker: boolean;
+  /** Citizen sign-in through VNeID (OpenID Connect); null when VNEID_ISSUER is unset. */
+  vneid: VneidConfig | null;
+}
+
+/** The VNeID relying-party settings (the values come from the integration agreement with the VNeID operator). */
+export interface VneidConfig {
+  /** Issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Registered redirect URI: by default `<PUBLIC_URL>/cong-dan/dang-nhap/vneid/callback`. */
+  redirectUri: string;
+  scopes: string;
+  /** Accepted `acr` values (any one); empty = no level check. */
+  requiredAcr: string[];
+  /** Claim carrying the 12-digit personal ID number. */
+  idClaim: string;
+  /** Client authentication at the token endpoint; null = chosen from the provider's discovery document. */
+  clientAuth: 'client_secret_basic' | 'client_secret_post' | null;
+  /** A citizen's session ends this many minutes after signing in, however active. */
+  sessionMinutes: number;
+}
+
+function vneidFrom(env: NodeJS.ProcessEnv, publicUrl: string): VneidConfig | null {
+  const issuer = env.VNEID_ISSUER?.trim();
+  if (!issuer) return null;
+  for (const name of ['VNEID_CLIENT_ID', 'VNEID_CLIENT_SECRET'] as const) {
+    if (!env[name]?.trim()) throw new Error(`${name} must be set when VNEID_ISSUER is set`);
+  }
+  const clientAuth = env.VNEID_CLIENT_AUTH?.trim() || null;
+  if (clientAuth !== null && clientAuth !== 'client_secret_basic' && clientAuth !== 'client_secret_post') {
+    throw new Error(`VNEID_CLIENT_AUTH must be client_secret_basic or client_secret_post, got "${clientAuth}"`);
+  }
+  const minutes = env.VNEID_SESSION_MINUTES ? Number(env.VNEID_SESSION_MINUTES) : 120;
+  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60) {
+    throw new Error(`VNEID_SESSION_MINUTES must be 5–1440, got "${env.VNEID_SESSION_MINUTES}"`);
+  }
+  return {
+    issuer,
+    clientId: (env.VNEID_CLIENT_ID as string).trim(),
+    clientSecret: (env.VNEID_CLIENT_SECRET as string).trim(),
+    redirectUri: env.VNEID_REDIRECT_URI?.trim() || `${publicUrl}/cong-dan/dang-nhap/vneid/callback`,
+    scopes: env.VNEID_SCOPES?.trim() || 'openid profile',
+    requiredAcr: (env.VNEID_REQUIRED_ACR ?? '').split(/[\s,]+/).filter(Boolean),
+    idClaim: env.VNEID_ID_CLAIM?.trim() || 'citizen_id',
+    clientAuth,
+    sessionMinutes: minutes,
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -32,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '127.0.0.1';
   const demoFlag = env.DEMO;
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   return {
     port,
     host,
@@ -41,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: production ? false : demoFlag !== '0' && demoFlag !== 'false',
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     secureCookies: env.SECURE_COOKIES === '1' || (production && env.SECURE_COOKIES !== '0'),
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     worker: env.WORKER !== '0',
+    vneid: vneidFrom(env, publicUrl),
   };
 }

@@ -12,6 +12,7 @@ interface NavItem {
 // Staff navigation; each link shows only to those holding its permission somewhere.
 const staffNav: NavItem[] = [
   { href: '/mot-cua', vi: 'Một cửa', en: 'One-stop desk', permission: 'dossiers.read' },
+  { href: '/mot-cua/to-khai', vi: 'Tờ khai', en: 'Declarations', permission: 'dossiers.receive' },
   { href: '/quan-tri/don-vi', vi: 'Đơn vị', en: 'Units', permission: 'units.read' },
   { href: '/quan-tri/nguoi-dung', vi: 'Người dùng', en: 'Users', permission: 'users.read' },
   { href: '/quan-tri/thu-tuc', vi: 'Thủ tục hành chính', en: 'Procedures', permission: 'procedures.read' },
@@ -76,8 +77,21 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                   {tr(ctx, 'Đăng xuất', 'Sign out')}
                 </button>
               </form>
+            ) : p?.kind === 'citizen' ? (
+              <form method="post" action="/cong-dan/dang-xuat" class="inline">
+                <input type="hidden" name="_csrf" value={ctx.csrf} />
+                <a href="/cong-dan" class="who">
+                  {p.displayName}
+                </a>{' '}
+                <button type="submit" class="link">
+                  {tr(ctx, 'Đăng xuất', 'Sign out')}
+                </button>
+              </form>
             ) : (
-              <a href="/dang-nhap">{tr(ctx, 'Đăng nhập', 'Sign in')}</a>
+              <>
+                <a href="/cong-dan">{tr(ctx, 'Công dân', 'Citizens')}</a>
+                <a href="/dang-nhap">{tr(ctx, 'Cán bộ đăng nhập', 'Staff sign-in')}</a>
+              </>
             )}
           </div>
         </header>

@@ -1,20 +1,26 @@
 /** Permission-matrix cases contributed by the procedures and calendar modules. */
 import { calendarMatrixCases } from './calendar-permission-cases.ts';
+import { citizenMatrixCases } from './citizens-permission-cases.ts';
 import { dossierMatrixCases, dossierPageMatrixCases } from './dossier-permission-cases.ts';
 import { dossierPolicyMatrixCases } from './dossier-policy-permission-cases.ts';
 import { dossierReportMatrixCases } from './dossier-report-permission-cases.ts';
 import { dossierSlipMatrixCases } from './dossier-slip-permission-cases.ts';
+import { formsMatrixCases } from './forms-permission-cases.ts';
+import { identityMatrixCases } from './identity-permission-cases.ts';
 import type { MatrixCase } from './permissions.test.ts';
 import { procedureMatrixCases } from './procedures-permission-cases.ts';
 
 export const matrixCases: MatrixCase[] = [
   ...procedureMatrixCases,
+  ...citizenMatrixCases,
   ...calendarMatrixCases,
   ...dossierMatrixCases,
   ...dossierPageMatrixCases,
   ...dossierSlipMatrixCases,
   ...dossierReportMatrixCases,
   ...dossierPolicyMatrixCases,
+  ...formsMatrixCases,
+  ...identityMatrixCases,
 ];
 
 matrixCases.push({

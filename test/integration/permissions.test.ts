@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import type { Role } from '../../src/modules/staff/index.ts';
 import type { UnitRow } from '../../src/modules/units/index.ts';
 import { form, makeUnit, makeUser, type Session, signIn, startSystem } from '../helpers.ts';
+import { citizenSession, startVneidStandIn } from './citizens-permission-cases.ts';
 import { matrixCases as extraCases } from './permission-cases.ts';
 
 export type Relation = 'own' | 'child' | 'unrelated';
@@ -18,7 +19,8 @@ export type Scope =
   | 'signed-in'
   | 'anywhere' // the permission held at any unit
   | 'unit' // the permission held on the target unit (own or, through a subtree grant, child)
-  | 'global'; // the permission held over a whole province or as system administrator
+  | 'global' // the permission held over a whole province or as system administrator
+  | 'citizen'; // a citizen signed in through VNeID only: every staff role and API key is refused
 
 export interface MatrixCase {
   method: string;
@@ -83,6 +85,8 @@ function expectAllowed(role: Role, c: MatrixCase, relation: Relation): boolean {
       return has && (role === 'system_admin' || relation !== 'unrelated');
     case 'global':
       return role === 'system_admin';
+    case 'citizen':
+      return false;
   }
 }
 
@@ -282,7 +286,9 @@ const coreCases: MatrixCase[] = [
 const cases = [...coreCases, ...extraCases];
 
 // Set up at the top level (not in a hook) so the system lives until the file's tests end.
-const sys = await startSystem();
+// A local VNeID stand-in, so that a citizen can sign in and be refused everywhere staff go.
+const vneid = await startVneidStandIn();
+const sys = await startSystem(vneid.env);
 let i = 0;
 const fx: Fixtures = { sys, n: () => i++, makeUnit, makeUser };
 const province = await makeUnit(sys, { name: 'Tỉnh A' });
@@ -348,4 +354,16 @@ test('a grant without subtree covers its unit but not the units below it', async
   const s = await signIn(fx.sys, leader.username);
   assert.equal((await s.request({ url: `/api/v1/users?unit=${own.code}` })).statusCode, 200);
   assert.equal((await s.request({ url: `/api/v1/users?unit=${child.code}` })).statusCode, 403);
+});
+
+test('a citizen signed in through VNeID is refused on every staff route and reaches the citizen routes', async () => {
+  const citizen = await citizenSession(fx.sys);
+  const wrong: string[] = [];
+  for (const c of cases) {
+    const { url, payload } = await c.make(fx, own);
+    const res = await citizen.request({ method: c.method, url, payload, headers: url.startsWith('/api/') ? {} : { accept: 'text/html' } });
+    const refused = res.statusCode === 403 || res.statusCode === 401;
+    if ((c.scope === 'citizen') === refused || res.statusCode >= 500) wrong.push(`${c.method} ${url}: ${res.statusCode}`);
+  }
+  assert.deepEqual(wrong, []);
 });

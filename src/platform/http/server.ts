@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { Actor } from '../audit/index.ts';
-import { type Authorizer, type Principal, PUBLIC, SIGNED_IN } from '../auth/principal.ts';
+import { type Authorizer, CITIZEN, type Principal, PUBLIC, SIGNED_IN } from '../auth/principal.ts';
 import { PgSessionStore } from '../auth/session-store.ts';
 import type { Config } from '../config.ts';
 import { AppError, type FieldError, titleOf } from '../errors.ts';
@@ -45,6 +45,9 @@ declare module 'fastify' {
 declare module '@fastify/session' {
   interface FastifySessionObject {
     userId?: number;
+    /** A citizen signed in through VNeID, and when (epoch ms): the citizens module ends the session after its limit. */
+    citizenId?: number;
+    citizenSince?: number;
     flash?: string;
   }
 }
@@ -73,6 +76,8 @@ export interface HttpDeps {
   authorizer: Authorizer;
   loadUserPrincipal(userId: number): Promise<Principal | null>;
   loadApiKeyPrincipal(token: string): Promise<Principal | null>;
+  /** The citizen behind a session, or null when the account is gone or the session has outlived its limit. */
+  loadCitizenPrincipal?(citizenId: number, since: number): Promise<Principal | null>;
   renderErrorPage(input: ErrorPageInput): string;
   /** Largest request body or upload accepted, in bytes. */
   bodyLimit?: number;
@@ -161,6 +166,8 @@ export function sendProblem(deps: HttpDeps, req: FastifyRequest, reply: FastifyR
   const title = titleOf(e.code, lang);
   const detail = e.detail ? e.detail[lang] : null;
   if (e.status === 401 && wantsHtml(req) && req.method === 'GET') {
+    // Citizens sign in through VNeID from their own start page, staff through the staff form.
+    if (req.routeOptions?.config?.permission === CITIZEN) return reply.redirect('/cong-dan', 303);
     return reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
   }
   reply.status(e.status);
@@ -222,12 +229,12 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
 
   app.decorateRequest('can', function (this: FastifyRequest, permission: string, unitPath?: string): boolean {
     const p = this.principal;
-    if (!p) return false;
+    if (!p || p.kind === 'citizen') return false;
     return unitPath === undefined ? deps.authorizer.holds(p, permission) : deps.authorizer.holdsOn(p, permission, unitPath);
   });
   app.decorateRequest('requireOn', function (this: FastifyRequest, permission: string, unitPath: string): void {
     if (!this.principal) throw new AppError('UNAUTHENTICATED');
-    if (!deps.authorizer.holdsOn(this.principal, permission, unitPath)) throw new AppError('FORBIDDEN');
+    if (this.principal.kind === 'citizen' || !deps.authorizer.holdsOn(this.principal, permission, unitPath)) throw new AppError('FORBIDDEN');
   });
 
   // Every route must say who may call it.
@@ -319,6 +326,9 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
     } else if (req.session?.userId) {
       req.principal = await deps.loadUserPrincipal(req.session.userId);
       if (!req.principal) await req.session.destroy();
+    } else if (req.session?.citizenId && deps.loadCitizenPrincipal) {
+      req.principal = await deps.loadCitizenPrincipal(req.session.citizenId, req.session.citizenSince ?? 0);
+      if (!req.principal) await req.session.destroy();
     }
     const isPublic = !permission || permission === PUBLIC;
     if (!isPublic && !req.principal) throw new AppError('UNAUTHENTICATED');
@@ -329,7 +339,9 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
       });
       if (!ok) throw new AppError('CSRF_INVALID');
     }
-    if (isPublic || permission === SIGNED_IN || !req.principal) return;
+    // Citizen routes are for citizens only, and a citizen reaches no other non-public route (not even 'signed-in' ones).
+    if (!isPublic && req.principal && (permission === CITIZEN) !== (req.principal.kind === 'citizen')) throw new AppError('FORBIDDEN');
+    if (isPublic || permission === SIGNED_IN || permission === CITIZEN || !req.principal) return;
     if (!deps.authorizer.holds(req.principal, permission)) throw new AppError('FORBIDDEN');
   });
 
