@@ -6,39 +6,13 @@
  * - the page passes axe (WCAG 2.1 AA) and fits a 360 px phone.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { PNG } from 'pngjs';
-import QRCode from 'qrcode';
 import { CARDS, sample } from '../../src/modules/identity/rules/samples.ts';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, screenshotPath, sharedBrowser, signInAs, startDemoServer } from './browser.ts';
+import { fakeCameraArgs, qrVideo } from './qr-video.ts';
 
 const base = await startDemoServer();
-
-/** A two-second Y4M (YUV 4:2:0) video of `text` as a QR code on white, for Chromium's fake camera. */
-async function qrVideo(text: string): Promise<string> {
-  const png = PNG.sync.read(await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 4, width: 400 }));
-  const W = 640;
-  const H = 480;
-  const y = Buffer.alloc(W * H, 255);
-  const ox = (W - png.width) >> 1;
-  const oy = (H - png.height) >> 1;
-  for (let r = 0; r < png.height; r++) {
-    for (let c = 0; c < png.width; c++) {
-      const i = (r * png.width + c) * 4;
-      y[(oy + r) * W + ox + c] = Math.round(0.299 * (png.data[i] as number) + 0.587 * (png.data[i + 1] as number) + 0.114 * (png.data[i + 2] as number));
-    }
-  }
-  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gd-cam-')), 'qr.y4m');
-  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 20 }, () => frame)]));
-  after(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
-  return file;
-}
 
 test('a handheld scanner that sends Enter mid-code: the whole code is read, not a cut-short half', async () => {
   const browser = await sharedBrowser();
@@ -88,7 +62,7 @@ test('the camera: the fake camera shows a card’s QR code, the script reads it 
   const video = await qrVideo(sample(CARDS.tuyet));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(video)],
   });
   after(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', permissions: ['camera'] });

@@ -174,6 +174,117 @@ test('the marital status form fills the requester and the person certified, and 
   assert.ok(text.includes('Ủy ban nhân dân phường Mỹ Phú'));
 });
 
+const GROOM_QR = '001088012345||Lê Văn Bình|02021988|Nam|Số 5, Phường 2, Cao Lãnh, Đồng Tháp|01072021';
+const VIETQR = '00020101021238570010A00000072701270006970436011300110123456780208QRIBFTTA53037045802VN6304ABCD';
+
+test('marriage: the citizen (the bride) scans her groom’s card; his column is filled, hers and everything typed are kept; it prints', async () => {
+  const before = await counts();
+  const res = await page(citizen, '/cong-dan/to-khai/marriage-registration');
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /<form method="post" action="\/cong-dan\/to-khai\/marriage-registration" data-cccd-form novalidate>/);
+  assert.match(res.body, /<h2 id="quet-cccd">Quét CCCD của người khác<\/h2>/);
+  assert.match(res.body, /<label for="f-qr">Mã QR trên thẻ căn cước<\/label>/);
+  assert.match(res.body, /<input id="f-qr" name="qr" type="text" data-cccd-scan /);
+  assert.match(res.body, /nút «Quét bằng camera» hiện ra dưới ô này/);
+  assert.match(res.body, /<script src="\/static\/cccd-scan.js" defer/);
+  assert.match(res.body, /href="#quet-cccd"/);
+  assert.equal(inputValue(res.body, 'bride.fullName'), 'Trần Thị Ánh Tuyết');
+  assert.equal(inputValue(res.body, 'groom.fullName'), '');
+
+  const typed: Record<string, string> = {
+    ...formFields(res.body),
+    authority: 'Ủy ban nhân dân phường Cao Lãnh',
+    'bride.residence': 'Số 8 đường Nguyễn Huệ, Phường 2, Đồng Tháp',
+    'bride.ethnicity': 'Kinh',
+    'groom.fullName': 'Le Van Binh',
+    'groom.ethnicity': 'Kinh',
+    'groom.nationality': 'Việt Nam',
+    'groom.marriageCount': '1',
+  };
+  const scanned = await post(citizen, '/cong-dan/to-khai/marriage-registration', { ...typed, qr: GROOM_QR });
+  assert.equal(scanned.statusCode, 200, scanned.body.slice(0, 2000));
+  assert.match(scanned.headers['content-type'] as string, /text\/html/);
+  assert.doesNotMatch(scanned.body, /class="error-summary"/);
+  assert.match(scanned.body, /Đã điền các ô trong phần «Bên nam» từ thẻ căn cước vừa quét/);
+  assert.equal(inputValue(scanned.body, 'groom.fullName'), 'Lê Văn Bình', 'the card’s name replaces what was typed in his box');
+  assert.equal(inputValue(scanned.body, 'groom.dateOfBirth'), '1988-02-02');
+  assert.equal(inputValue(scanned.body, 'groom.residence'), 'Số 5, Phường 2, Cao Lãnh, Đồng Tháp');
+  assert.equal(inputValue(scanned.body, 'groom.idDocument'), 'Căn cước công dân số 001088012345 do Cục Cảnh sát QLHC về TTXH cấp ngày 01/07/2021');
+  assert.equal(inputValue(scanned.body, 'groom.ethnicity'), 'Kinh', 'a typed box of his column the card does not map is kept');
+  assert.equal(inputValue(scanned.body, 'groom.marriageCount'), '1');
+  assert.equal(inputValue(scanned.body, 'bride.fullName'), 'Trần Thị Ánh Tuyết', 'her own boxes stay');
+  assert.equal(inputValue(scanned.body, 'bride.residence'), 'Số 8 đường Nguyễn Huệ, Phường 2, Đồng Tháp', 'her corrected address stays');
+  assert.match(inputValue(scanned.body, 'bride.idDocument') ?? '', /087190001234/);
+  assert.equal(inputValue(scanned.body, 'authority'), 'Ủy ban nhân dân phường Cao Lãnh');
+  assert.equal(inputValue(scanned.body, 'qr'), '', 'the card’s text is not echoed into the page');
+  assert.ok(!scanned.body.includes('Lê Văn Bình|02021988'), 'the QR text appears nowhere');
+  assert.match(scanned.body, /Điền từ thẻ căn cước vừa quét; đối chiếu với thẻ/);
+
+  const fields: Record<string, string> = { ...formFields(scanned.body), 'marriage.copies': 'khong' };
+  assert.equal(fields['groom.fullName'], 'Lê Văn Bình', 'the browser sends the filled boxes back');
+  const printed = await post(citizen, '/cong-dan/to-khai/marriage-registration', fields);
+  assert.equal(printed.statusCode, 200, printed.body.slice(0, 3000));
+  assert.equal(printed.headers['content-type'], 'application/pdf');
+  const text = flat(pdfText(printed.rawPayload));
+  assert.ok(text.includes('TỜ KHAI ĐĂNG KÝ KẾT HÔN'), text.slice(0, 400));
+  assert.ok(text.includes('Trần Thị Ánh Tuyết'), 'the bride’s name with diacritics');
+  assert.ok(text.includes('Lê Văn Bình'), 'the groom’s name with diacritics');
+  assert.ok(text.includes('001088012345'), 'the groom’s ID number');
+  assert.ok(text.includes('Số 8 đường Nguyễn Huệ'), 'her corrected address (the table wraps it)');
+  assert.ok(text.includes('Cục Cảnh sát QLHC về TTXH cấp ngày 01/07/2021'), 'his ID-document line');
+
+  assert.deepEqual(await counts(), before, 'nothing stored and nothing audited: not the scan, not the print');
+});
+
+test('a bank QR (VietQR), an empty box and a card of her own sex are refused by name; nothing is filled, everything typed is kept', async () => {
+  const res = await page(citizen, '/cong-dan/to-khai/marriage-registration');
+  const typed: Record<string, string> = {
+    ...formFields(res.body),
+    authority: 'Ủy ban nhân dân phường Cao Lãnh',
+    'groom.fullName': 'Lê Văn Bình',
+    'groom.ethnicity': 'Kinh',
+  };
+  const bank = await post(citizen, '/cong-dan/to-khai/marriage-registration', { ...typed, qr: VIETQR });
+  assert.equal(bank.statusCode, 422);
+  assert.match(bank.body, /class="error-summary"/);
+  assert.match(bank.body, /<a href="#f-qr">Đây là mã QR chuyển khoản ngân hàng \(VietQR\), không phải mã QR trên thẻ căn cước/);
+  assert.match(bank.body, /<p class="error" id="f-qr-error">/);
+  assert.doesNotMatch(bank.body, /Đã điền các ô/);
+  assert.equal(inputValue(bank.body, 'qr'), '', 'the bad code is not put back into the box');
+  assert.ok(!bank.body.includes('A000000727'), 'the bank code’s text appears nowhere');
+  assert.equal(inputValue(bank.body, 'groom.fullName'), 'Lê Văn Bình', 'typed, not filled');
+  assert.equal(inputValue(bank.body, 'groom.dateOfBirth'), '', 'nothing filled from the scan');
+  assert.equal(inputValue(bank.body, 'groom.idDocument'), '');
+  assert.equal(inputValue(bank.body, 'groom.ethnicity'), 'Kinh');
+  assert.equal(inputValue(bank.body, 'authority'), 'Ủy ban nhân dân phường Cao Lãnh');
+  assert.equal(inputValue(bank.body, 'bride.fullName'), 'Trần Thị Ánh Tuyết');
+
+  const empty = await post(citizen, '/cong-dan/to-khai/marriage-registration', { ...typed, action: 'scan' });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, /<a href="#f-qr">[^<]*(quét|Quét)[^<]*<\/a>/);
+  assert.equal(inputValue(empty.body, 'authority'), 'Ủy ban nhân dân phường Cao Lãnh');
+
+  const woman = await post(citizen, '/cong-dan/to-khai/marriage-registration', {
+    ...typed,
+    qr: '087192005678||Phạm Thị Lan|30061992|Nữ|Số 5, Phường 2, Cao Lãnh, Đồng Tháp|10092024',
+  });
+  assert.equal(woman.statusCode, 422);
+  assert.match(woman.body, /không điền được ô nào trong phần «Bên nam»/);
+  assert.equal(inputValue(woman.body, 'bride.fullName'), 'Trần Thị Ánh Tuyết', 'another woman’s card never replaces her own boxes');
+  assert.equal(inputValue(woman.body, 'groom.dateOfBirth'), '');
+});
+
+test('a form whose card maps only the requester has no scan section, and a stray QR text does not change printing', async () => {
+  const res = await page(citizen, '/cong-dan/to-khai/birth-registration');
+  assert.doesNotMatch(res.body, /data-cccd-form/);
+  assert.doesNotMatch(res.body, /cccd-scan\.js/);
+  assert.doesNotMatch(res.body, /Quét CCCD của người khác/);
+  const again = await post(citizen, '/cong-dan/to-khai/birth-registration', { ...formFields(res.body), qr: GROOM_QR });
+  assert.equal(again.statusCode, 400, 'validated as a print, not read as a scan');
+  assert.match(again.body, /Hãy nhập «Kính gửi»/);
+  assert.equal(inputValue(again.body, 'requester.fullName'), 'Trần Thị Ánh Tuyết');
+});
+
 test('an unknown form is a Vietnamese 404 page', async () => {
   for (const method of ['GET', 'POST'] as const) {
     const res =

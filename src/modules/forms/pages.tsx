@@ -10,6 +10,7 @@ import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
 import { dossierClock } from '../dossiers/index.ts';
+import { CccdScanField } from '../identity/index.ts';
 import { findVersionInForce } from '../procedures/index.ts';
 import { findUnitById, type UnitRow } from '../units/index.ts';
 import { FORMS_PERMISSION, mustFindSet, requireOnSet, templatesOf } from './access.ts';
@@ -60,40 +61,6 @@ function FormsNav(props: { ctx: PageContext; unit: UnitRow }) {
   );
 }
 
-/** The scan box: a handheld scanner types the QR text into it and its Enter submits the form (no JavaScript needed). */
-function ScanField(props: { ctx: PageContext; error?: string; autofocus?: boolean }) {
-  const { ctx } = props;
-  return (
-    <div class={`field${props.error ? ' has-error' : ''}`}>
-      <label for="f-qr">{tr(ctx, 'Mã QR trên thẻ căn cước', 'ID card QR code')}</label>
-      <p class="hint" id="f-qr-hint">
-        {tr(
-          ctx,
-          'Đặt con trỏ vào ô này rồi quét mã QR bằng máy quét cầm tay (máy tự nhấn Enter), hoặc dùng nút máy ảnh.',
-          'Put the cursor here and scan the QR code with the handheld scanner (it presses Enter), or use the camera button.',
-        )}
-      </p>
-      {props.error && (
-        <p class="error" id="f-qr-error">
-          {props.error}
-        </p>
-      )}
-      <input
-        id="f-qr"
-        name="qr"
-        type="text"
-        data-cccd-scan=""
-        autocomplete="off"
-        spellcheck={false}
-        autofocus={props.autofocus}
-        maxLength={2000}
-        aria-describedby={props.error ? 'f-qr-hint f-qr-error' : 'f-qr-hint'}
-        aria-invalid={props.error ? 'true' : undefined}
-      />
-    </div>
-  );
-}
-
 function NewSetPage(props: { ctx: PageContext; unit: UnitRow; values: Raw; errors: FormErrors }) {
   const { ctx, unit, values, errors } = props;
   const today = vietnamToday(new Date());
@@ -135,7 +102,7 @@ function NewSetPage(props: { ctx: PageContext; unit: UnitRow; values: Raw; error
             );
           })}
         </fieldset>
-        <ScanField ctx={ctx} error={errors.qr} autofocus />
+        <CccdScanField ctx={ctx} error={errors.qr} autofocus />
         <button type="submit">{tr(ctx, 'Lập bộ tờ khai', 'Create the set')}</button>
       </form>
       <script src="/static/cccd-scan.js" defer />
@@ -377,7 +344,7 @@ function SetPage(props: {
       <form method="post" action={`${BASE}/${set.id}/quet`} data-cccd-form="" novalidate>
         <CsrfField ctx={ctx} />
         {props.scanError && <ErrorSummary ctx={ctx} errors={{ qr: props.scanError }} />}
-        <ScanField ctx={ctx} error={props.scanError} autofocus={Boolean(props.scanError)} />
+        <CccdScanField ctx={ctx} error={props.scanError} autofocus={Boolean(props.scanError)} />
         <button type="submit" class="secondary">
           {tr(ctx, 'Điền từ thẻ', 'Fill from the card')}
         </button>

@@ -20,19 +20,22 @@ type Read = ReturnType<typeof presentCccd>;
 
 const fmtDate = (iso: string) => iso.split('-').reverse().join('/');
 
-/** The scan box: a handheld scanner types into it and its Enter submits; the script adds the camera. */
-export function CccdScanField(props: { ctx: PageContext; errors: FormErrors; autofocus?: boolean }) {
-  const { ctx, errors } = props;
-  const err = errors.qr;
+/**
+ * The scan box: a handheld scanner types into it and its Enter submits (no JavaScript needed); /static/cccd-scan.js
+ * adds the camera button. `hint` replaces the default instructions; `error` is the parser's message.
+ */
+export function CccdScanField(props: { ctx: PageContext; error?: string; autofocus?: boolean; hint?: string }) {
+  const { ctx, error: err } = props;
   return (
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for="f-qr">{tr(ctx, 'Mã QR trên thẻ căn cước', 'QR code on the ID card')}</label>
       <p class="hint" id="f-qr-hint">
-        {tr(
-          ctx,
-          'Đặt con trỏ vào ô rồi quét bằng máy quét cầm tay (máy tự nhấn Enter), hoặc bấm “Quét bằng camera”.',
-          'Put the cursor in the box and scan with the handheld scanner (it presses Enter itself), or press “Scan with the camera”.',
-        )}
+        {props.hint ??
+          tr(
+            ctx,
+            'Đặt con trỏ vào ô rồi quét bằng máy quét cầm tay (máy tự nhấn Enter), hoặc bấm “Quét bằng camera”.',
+            'Put the cursor in the box and scan with the handheld scanner (it presses Enter itself), or press “Scan with the camera”.',
+          )}
       </p>
       {err && (
         <p class="error" id="f-qr-error">
@@ -73,7 +76,7 @@ function ScanPage(props: { ctx: PageContext; read: Read | null; errors: FormErro
       <form method="post" action={SCAN_PAGE} data-cccd-form="" novalidate>
         <CsrfField ctx={ctx} />
         <ErrorSummary ctx={ctx} errors={errors} title={tr(ctx, 'Không đọc được mã QR', 'The QR code could not be read')} />
-        <CccdScanField ctx={ctx} errors={errors} autofocus />
+        <CccdScanField ctx={ctx} error={errors.qr} autofocus />
         <button type="submit">{tr(ctx, 'Đọc mã', 'Read the code')}</button>
       </form>
       {read && f && (
