@@ -10,8 +10,11 @@ import {
   registerDossiersPages,
 } from './modules/dossiers/index.ts';
 import { registerFormsApi, registerFormsPages } from './modules/forms/index.ts';
+import { registerGuidePages } from './modules/guides/index.ts';
 import { registerIdentityApi, registerIdentityPages } from './modules/identity/index.ts';
+import { registerKioskPages, registerKioskStaffPages, registerKiosksApi } from './modules/kiosks/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
+import { registerQuestionsApi, registerQuestionsPages, registerQuestionsStaffPages } from './modules/questions/index.ts';
 import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
 import { registerSystemRoutes } from './modules/system/index.ts';
 import { registerUnitsApi, registerUnitsPages } from './modules/units/index.ts';
@@ -31,6 +34,7 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerCalendarPages(app, platform);
   registerProceduresApi(app, platform);
   registerProceduresPages(app, platform);
+  registerGuidePages(app, platform);
   registerDossiersApi(app, platform);
   registerDossiersPages(app, platform);
   registerDossierReportRoutes(app, platform);
@@ -42,6 +46,12 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerFormsApi(app, platform);
   registerFormsPages(app, platform);
   registerCitizenPages(app, platform);
+  registerKiosksApi(app, platform);
+  registerKioskPages(app, platform);
+  registerKioskStaffPages(app, platform);
+  registerQuestionsApi(app, platform);
+  registerQuestionsPages(app, platform);
+  registerQuestionsStaffPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -35,8 +35,13 @@ export const errorCatalogue = {
   UNIT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' } },
   USER_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy người dùng', en: 'User not found' } },
   PROCEDURE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' } },
+  PROCEDURE_FIELD_NOT_FOUND: {
+    status: 404,
+    title: { vi: 'Không tìm thấy lĩnh vực thủ tục hành chính tại đơn vị', en: 'No such field of procedures at this unit' },
+  },
   DECLARATION_SET_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy bộ tờ khai', en: 'Declaration set not found' } },
   FORM_TEMPLATE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy mẫu tờ khai', en: 'Form template not found' } },
+  QUESTION_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy câu hỏi', en: 'Question not found' } },
   DECLARATION_SET_ALREADY_RECEIVED: {
     status: 409,
     title: { vi: 'Bộ tờ khai đã được tiếp nhận thành hồ sơ', en: 'The declaration set has already been received as a dossier' },

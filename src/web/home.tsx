@@ -24,6 +24,17 @@ export function registerHomePage(app: App): void {
               <a href="/thu-tuc">{tr(ctx, 'Tra cứu thủ tục hành chính', 'Find an administrative procedure')}</a>
             </li>
             <li>
+              <a href="/tra-cuu">{tr(ctx, 'Tra cứu hồ sơ', 'Track a dossier')}</a>
+            </li>
+            <li>
+              <a href="/hoi-dap">{tr(ctx, 'Hỏi đáp “Chạm để biết”', 'Questions and answers')}</a>
+            </li>
+            <li>
+              <a href="/cong-dan">
+                {tr(ctx, 'Công dân đăng nhập bằng VNeID: hồ sơ của tôi, tờ khai điền sẵn', 'Citizens (VNeID): my dossiers, pre-filled forms')}
+              </a>
+            </li>
+            <li>
               <a href={ctx.principal ? '/quan-tri' : '/dang-nhap'}>{tr(ctx, 'Dành cho cán bộ', 'For staff')}</a>
             </li>
           </ul>

@@ -16,7 +16,10 @@ const staffNav: NavItem[] = [
   { href: '/quan-tri/don-vi', vi: 'Đơn vị', en: 'Units', permission: 'units.read' },
   { href: '/quan-tri/nguoi-dung', vi: 'Người dùng', en: 'Users', permission: 'users.read' },
   { href: '/quan-tri/thu-tuc', vi: 'Thủ tục hành chính', en: 'Procedures', permission: 'procedures.read' },
+  { href: '/quan-tri/huong-dan-qr', vi: 'Phiếu hướng dẫn QR', en: 'QR guide sheets', permission: 'guides.print' },
   { href: '/quan-tri/lich', vi: 'Lịch làm việc', en: 'Calendar', permission: 'calendar.read' },
+  { href: '/quan-tri/bang-led', vi: 'Bảng LED', en: 'LED board', permission: 'kiosks.manage' },
+  { href: '/quan-tri/hoi-dap', vi: 'Hỏi đáp', en: 'Questions', permission: 'questions.answer' },
   { href: '/quan-tri/nhat-ky', vi: 'Nhật ký', en: 'Audit log', permission: 'audit.read' },
   { href: '/bao-cao/ho-so', vi: 'Báo cáo', en: 'Reports', permission: 'reports.read' },
 ];

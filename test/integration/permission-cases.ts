@@ -6,9 +6,12 @@ import { dossierPolicyMatrixCases } from './dossier-policy-permission-cases.ts';
 import { dossierReportMatrixCases } from './dossier-report-permission-cases.ts';
 import { dossierSlipMatrixCases } from './dossier-slip-permission-cases.ts';
 import { formsMatrixCases } from './forms-permission-cases.ts';
+import { guidesMatrixCases } from './guides-permission-cases.ts';
 import { identityMatrixCases } from './identity-permission-cases.ts';
+import { kioskMatrixCases } from './kiosks-permission-cases.ts';
 import type { MatrixCase } from './permissions.test.ts';
 import { procedureMatrixCases } from './procedures-permission-cases.ts';
+import { questionMatrixCases } from './questions-permission-cases.ts';
 
 export const matrixCases: MatrixCase[] = [
   ...procedureMatrixCases,
@@ -20,7 +23,10 @@ export const matrixCases: MatrixCase[] = [
   ...dossierReportMatrixCases,
   ...dossierPolicyMatrixCases,
   ...formsMatrixCases,
+  ...guidesMatrixCases,
   ...identityMatrixCases,
+  ...kioskMatrixCases,
+  ...questionMatrixCases,
 ];
 
 matrixCases.push({

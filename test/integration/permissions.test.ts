@@ -52,6 +52,9 @@ const spec: Record<Role, string[]> = {
     'dossiers.approve',
     'dossiers.policies',
     'reports.read',
+    'kiosks.manage',
+    'guides.print',
+    'questions.answer',
   ],
   home_affairs_officer: [
     'units.read',
@@ -65,9 +68,10 @@ const spec: Record<Role, string[]> = {
     'dossiers.read',
     'dossiers.policies',
     'reports.read',
+    'guides.print',
   ],
-  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.receive'],
-  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process'],
+  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.receive', 'kiosks.manage', 'questions.answer', 'guides.print'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer'],
   post_office_staff: ['units.read', 'procedures.read'],
   support_volunteer: ['procedures.read'],
 };

@@ -9,7 +9,16 @@ export { registerDossiersPages } from './pages.tsx';
 export { registerDossierPoliciesApi } from './policy-api.ts';
 export { registerDossierPoliciesPages } from './policy-pages.tsx';
 export { type SameDayStat, sameDayStats } from './policy-queries.ts';
-export { type ApplicantDossierRow, type DossierRow, type EventRow, findDossierByCode, listDossiersByApplicant, listEvents } from './queries.ts';
+export {
+  type ApplicantDossierRow,
+  countDeskFigures,
+  type DeskFigures,
+  type DossierRow,
+  type EventRow,
+  findDossierByCode,
+  listDossiersByApplicant,
+  listEvents,
+} from './queries.ts';
 export { registerDossierReportRoutes } from './report-routes.tsx';
 export { formatDossierCode, parseDossierCode } from './rules/code.ts';
 export { actionRules, type DossierAction, type DossierStatus, dossierActions, dossierStatuses, isLate, statusLabels } from './rules/lifecycle.ts';

@@ -604,3 +604,36 @@ export async function listDossiersByApplicant(
   ]);
   return { rows: list, total: count?.n ?? 0 };
 }
+
+/** A unit's queue figures for one Vietnam day, as counts only (no personal data): for the public LED board. */
+export interface DeskFigures {
+  /** Dossiers received at the unit that day. */
+  received: number;
+  /** Dossiers of the unit whose result was ready that day (the report's "settled", dossier_report_days). */
+  settled: number;
+  /** Dossiers being checked or processed, clock running (received … approved). */
+  inProgress: number;
+  /** Results ready, waiting for the applicant to collect them. */
+  resultReady: number;
+  /** Returned to the applicant before that day but not closed in the system (quên bấm kết thúc, seed 004). */
+  returnedNotClosed: number;
+}
+
+/**
+ * Today's queue figures of a receiving unit (read-only): received and settled from the daily totals kept by
+ * migration 0012, the open counts from dossiers_unit_status_idx.
+ */
+export async function countDeskFigures(db: Db, unitId: number, day: string): Promise<DeskFigures> {
+  const r = await one<DeskFigures>(
+    db,
+    sql`SELECT
+          COALESCE((SELECT received FROM dossier_report_days WHERE unit_id = ${unitId} AND day = ${day}::date), 0)::int AS "received",
+          COALESCE((SELECT settled FROM dossier_report_days WHERE unit_id = ${unitId} AND day = ${day}::date), 0)::int AS "settled",
+          (SELECT count(*) FROM dossiers WHERE unit_id = ${unitId}
+             AND status IN ('received', 'accepted', 'in_processing', 'pending_approval', 'approved'))::int AS "inProgress",
+          (SELECT count(*) FROM dossiers WHERE unit_id = ${unitId} AND status = 'result_ready')::int AS "resultReady",
+          (SELECT count(*) FROM dossiers WHERE unit_id = ${unitId} AND status = 'returned'
+             AND returned_at < (${day}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int AS "returnedNotClosed"`,
+  );
+  return r ?? { received: 0, settled: 0, inProgress: 0, resultReady: 0, returnedNotClosed: 0 };
+}

@@ -11,6 +11,7 @@ export {
   findVersionInForce,
   inForce as versionInForceOn,
   isRegisteredSameDay,
+  listCarriedInForce,
   type ProcedureRow,
   type VersionRow,
 } from './queries.ts';

@@ -805,6 +805,14 @@ export function registerProceduresPages(app: App, p: Platform): void {
             {v.effective_to ? ` ${tr(ctx, 'đến hết ngày trước', 'until the day before')} ${v.effective_to}` : ''}
           </p>
           <ProcedureDetails ctx={ctx} spec={spec} units={units} />
+          <h2>{tr(ctx, 'Hỏi đáp', 'Questions and answers')}</h2>
+          <p>
+            <a href={`/hoi-dap/thu-tuc/${encodeURIComponent(code)}`}>
+              {tr(ctx, 'Câu hỏi đã được trả lời về thủ tục này', 'Answered questions about this procedure')}
+            </a>
+            {' · '}
+            <a href={`/hoi-dap/hoi?thu-tuc=${encodeURIComponent(code)}`}>{tr(ctx, 'Đặt câu hỏi', 'Ask a question')}</a>
+          </p>
         </Layout>,
       ),
     );

@@ -295,3 +295,15 @@ export function unitsCarrying(db: Db, procedureId: number, limit = 200): Promise
         WHERE up.procedure_id = ${procedureId} AND u.merged_into_id IS NULL ORDER BY u.path LIMIT ${limit}`,
   );
 }
+
+/**
+ * The versions in force on `day` of the procedures a unit carries out (unit_procedures): what its desk publishes
+ * (the public unit page, the QR guide sheets). Drafts never; a version withdrawn from a later date still is in force.
+ */
+export function listCarriedInForce(db: Db, unitId: number, day: string): Promise<VersionRow[]> {
+  return rows<VersionRow>(
+    db,
+    sql`SELECT ${columns} FROM ${from} JOIN unit_procedures up ON up.procedure_id = v.procedure_id
+        WHERE up.unit_id = ${unitId} AND ${inForce(day)} ORDER BY v.field, v.name, p.code`,
+  );
+}

@@ -33,6 +33,9 @@ export const permissions = [
   'dossiers.approve', // phê duyệt: approve results, issue apology-and-extension documents
   'dossiers.policies', // same-day and no-appointment policies of a unit
   'reports.read',
+  'kiosks.manage', // the unit's LED-board and kiosk messages (bảng LED, niêm yết điện tử)
+  'guides.print', // the QR guide sheets of a unit (phiếu hướng dẫn bằng mã QR): the whole set at once, audited
+  'questions.answer', // answer, publish, hide or reject citizens' questions to the unit (hỏi đáp "Chạm để biết"); see the asker's contact, audited
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,6 +56,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossiers.approve',
     'dossiers.policies',
     'reports.read',
+    'kiosks.manage',
+    'guides.print',
+    'questions.answer',
   ],
   home_affairs_officer: [
     'units.read',
@@ -66,9 +72,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossiers.read',
     'dossiers.policies',
     'reports.read',
+    'guides.print',
   ],
-  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.receive'],
-  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process'],
+  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.receive', 'kiosks.manage', 'questions.answer', 'guides.print'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer'],
   post_office_staff: ['units.read', 'procedures.read'],
   support_volunteer: ['procedures.read'],
 };

@@ -15,6 +15,9 @@ const assets: Record<string, { file: string; type: string }> = {
   'app.css': { file: path.join(staticDir, 'app.css'), type: 'text/css; charset=utf-8' },
   'htmx.min.js': { file: htmxFile, type: 'text/javascript; charset=utf-8' },
   'cccd-scan.js': { file: path.join(staticDir, 'cccd-scan.js'), type: 'text/javascript; charset=utf-8' },
+  // The listing kiosk and LED board (src/modules/kiosks): their own stylesheet and script.
+  'kiosk.css': { file: path.join(staticDir, 'kiosk.css'), type: 'text/css; charset=utf-8' },
+  'kiosk.js': { file: path.join(staticDir, 'kiosk.js'), type: 'text/javascript; charset=utf-8' },
   // jsQR's browser build: the camera scan's decoder where the browser has no BarcodeDetector.
   'vendor/jsqr.js': { file: path.join(path.dirname(require.resolve('jsqr/package.json')), 'dist/jsQR.js'), type: 'text/javascript; charset=utf-8' },
 };

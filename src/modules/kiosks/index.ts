@@ -1,0 +1,4 @@
+// Public surface of the kiosks module (niêm yết thủ tục hành chính điện tử, bảng LED): the only file other modules may import.
+export { registerKiosksApi } from './api.ts';
+export { registerKioskPages } from './kiosk-pages.tsx';
+export { registerKioskStaffPages } from './pages.tsx';
