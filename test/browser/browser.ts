@@ -34,9 +34,9 @@ export async function sharedBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Where screenshots go for a person to look at (not committed). */
+/** Where screenshots go for a person to look at: test-results/screenshots (kept by CI as artifacts, not committed). */
 export function screenshotPath(name: string): string {
-  const dir = process.env.SCREENSHOT_DIR ?? 'screenshots';
+  const dir = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
   fs.mkdirSync(dir, { recursive: true });
   return `${dir}/${name}.png`;
 }
