@@ -2,7 +2,7 @@
  * A citizen signed in through the local VNeID stand-in opens the list of forms and the birth-registration form at 320 px:
  * the boxes about them are pre-filled, the page and its error state pass axe (WCAG 2.1 AA) and do not scroll sideways.
  * On the marriage form she taps "Quét bằng camera" with Chromium's fake camera showing her groom's ID-card QR code: the
- * form comes back with his column filled and hers kept. Screenshots go to screenshots/ for a person to look at.
+ * form comes back with his column filled and hers kept. Screenshots go to test-results/screenshots/ for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';

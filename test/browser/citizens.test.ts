@@ -1,7 +1,7 @@
 /**
  * A citizen in a real browser at 320 px: from the start page, through the local VNeID stand-in's sign-in and consent
  * pages, back to their own page with their details and dossiers; the citizen pages and the sign-in error page pass axe
- * (WCAG 2.1 AA) and do not scroll sideways. Screenshots go to screenshots/ for a person to look at.
+ * (WCAG 2.1 AA) and do not scroll sideways. Screenshots go to test-results/screenshots/ for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
 /**
  * The one-stop desk in a real browser: the demo clerk receives a dossier through the form, accepts it, and finds the
  * slips to print; /mot-cua, the new-dossier form and the dossier page pass axe (WCAG 2.1 AA) and fit a 360 px phone.
- * Screenshots go to screenshots/ for a person to look at.
+ * Screenshots go to test-results/screenshots/ for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

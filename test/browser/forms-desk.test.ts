@@ -3,7 +3,7 @@
  * ID-card QR into the scan box and presses Enter, the set opens with the requester filled, the clerk types the
  * child's name and saves, the printed PDF holds both names with their diacritics, and the clerk receives the dossier
  * from the set page, landing on the dossier page with its code. The pages pass axe and fit
- * a 360 px phone; screenshots go to screenshots/ for a person to look at.
+ * a 360 px phone; screenshots go to test-results/screenshots/ for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

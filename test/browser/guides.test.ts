@@ -1,7 +1,7 @@
 /**
  * The pages the QR guide sheets open, in a real browser at 320 px on the demo data: a ward's procedures by field and
  * one field's procedures pass axe (WCAG 2.1 AA), do not scroll sideways and lead on to the procedure pages; the
- * unknown-field page is a Vietnamese 404; the staff page offers the whole set. Screenshots go to screenshots/.
+ * unknown-field page is a Vietnamese 404; the staff page offers the whole set. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -2,7 +2,7 @@
  * The listing kiosk and the LED board in headless Chromium: tapping through field → procedure → Back → Home on a
  * 1080×1920 portrait touch screen and at 320 px, the idle return, the offline notice and its recovery, a message
  * edited by the desk showing on the open kiosk without a restart, the board's rotation (and all messages stacked
- * without JavaScript); axe finds no WCAG 2.1 AA violation. Screenshots go to screenshots/ for a person to look at.
+ * without JavaScript); axe finds no WCAG 2.1 AA violation. Screenshots go to test-results/screenshots/ for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

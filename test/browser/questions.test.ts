@@ -1,7 +1,7 @@
 /**
  * "Touch to know" in a real browser at 320 px: a citizen asks on the public form without signing in, the demo clerk
  * of Phường 1 answers and publishes, and the public list finds the answer typed without diacritics. Every page passes
- * axe (WCAG 2.1 AA) and does not scroll sideways. Screenshots go to screenshots/ for a person to look at.
+ * axe (WCAG 2.1 AA) and does not scroll sideways. Screenshots go to test-results/screenshots/ for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

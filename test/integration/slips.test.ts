@@ -322,12 +322,13 @@ describe('rendering rules', () => {
     }
   });
 
-  test('screenshot of the receipt for review (screenshots/slip-receipt.png)', async () => {
+  test('screenshot of the receipt for review (test-results/screenshots/slip-receipt.png)', async () => {
     await ready;
     const file = savePdf(await renderSlip(sys.platform.db, 'receipt', data(), { on: '2026-11-24' }));
-    fs.mkdirSync(path.join(root, 'screenshots'), { recursive: true });
-    execFileSync('pdftoppm', ['-r', '110', '-png', '-singlefile', file, path.join(root, 'screenshots', 'slip-receipt')]);
-    assert.ok(fs.statSync(path.join(root, 'screenshots', 'slip-receipt.png')).size > 10_000);
+    const dir = path.join(root, 'test-results', 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '110', '-png', '-singlefile', file, path.join(dir, 'slip-receipt')]);
+    assert.ok(fs.statSync(path.join(dir, 'slip-receipt.png')).size > 10_000);
   });
 
   test('bench hook: rendering a receipt', async () => {
