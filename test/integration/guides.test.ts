@@ -158,8 +158,8 @@ test('the field sheet: A4, unit, title, field and every procedure with diacritic
   const codes = decodeAllQrs(pdf);
   assert.ok(codes.includes(fieldUrl), `the large QR opens the field page: ${codes.join(', ')}`);
   const procedureCodes = codes.filter((c) => c !== fieldUrl);
-  assert.equal(new Set(procedureCodes).size, hoTich.length, 'one QR per procedure');
-  for (const c of procedureCodes) assert.match(c, /^http:\/\/localhost:3000\/thu-tuc\/8\.\d{6}$/);
+  assert.equal(new Set(procedureCodes).size, hoTich.length, 'one QR per procedure, opening its forms and sample dossiers');
+  for (const c of procedureCodes) assert.match(c, /^http:\/\/localhost:3000\/thu-tuc\/8\.\d{6}\/ho-so-mau$/);
 });
 
 test('a long field flows over several pages with the table header repeated', async () => {

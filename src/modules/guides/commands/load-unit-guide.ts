@@ -4,7 +4,7 @@ import { listCarriedInForce, type VersionRow } from '../../procedures/index.ts';
 import { ancestorsOf, findUnitByCode, findUnitById, type UnitRow } from '../../units/index.ts';
 import { assignFieldSlugs } from '../rules/field-slug.ts';
 import { type GuideField, type GuideUnit, groupByField, placeNameOf } from '../rules/guide-sheet.ts';
-import { absolute, fieldPagePath, procedurePagePath } from '../rules/paths.ts';
+import { absolute, fieldPagePath, samplesPagePath } from '../rules/paths.ts';
 
 /** A unit's published catalogue as the guide pages and sheets show it. */
 export interface UnitGuide {
@@ -65,7 +65,7 @@ export async function loadUnitGuide(db: Db, code: string, day: string, publicUrl
         name: v.name,
         timeLimit: { value: Number(v.time_limit_value), unit: v.time_limit_unit },
         fees: v.data.fees,
-        url: absolute(publicUrl, procedurePagePath(v.code)),
+        url: absolute(publicUrl, samplesPagePath(v.code)),
       })),
     };
   });
