@@ -15,7 +15,9 @@ import { registerIdentityApi, registerIdentityPages } from './modules/identity/i
 import { registerKioskPages, registerKioskStaffPages, registerKiosksApi } from './modules/kiosks/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
 import { registerQuestionsApi, registerQuestionsPages, registerQuestionsStaffPages } from './modules/questions/index.ts';
+import { registerSamplesApi, registerSamplesPages, registerSamplesStaffPages } from './modules/samples/index.ts';
 import { registerStaffApi, registerStaffPages } from './modules/staff/index.ts';
+import { registerSubmissionPages } from './modules/submissions/index.ts';
 import { registerSystemRoutes } from './modules/system/index.ts';
 import { registerUnitsApi, registerUnitsPages } from './modules/units/index.ts';
 import type { Platform } from './platform/context.ts';
@@ -52,6 +54,10 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerQuestionsApi(app, platform);
   registerQuestionsPages(app, platform);
   registerQuestionsStaffPages(app, platform);
+  registerSamplesApi(app, platform);
+  registerSamplesPages(app, platform);
+  registerSamplesStaffPages(app, platform);
+  registerSubmissionPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -42,6 +42,7 @@ export const errorCatalogue = {
   DECLARATION_SET_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy bộ tờ khai', en: 'Declaration set not found' } },
   FORM_TEMPLATE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy mẫu tờ khai', en: 'Form template not found' } },
   QUESTION_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy câu hỏi', en: 'Question not found' } },
+  SAMPLE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy hồ sơ mẫu', en: 'Sample dossier not found' } },
   DECLARATION_SET_ALREADY_RECEIVED: {
     status: 409,
     title: { vi: 'Bộ tờ khai đã được tiếp nhận thành hồ sơ', en: 'The declaration set has already been received as a dossier' },

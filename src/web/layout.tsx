@@ -20,6 +20,7 @@ const staffNav: NavItem[] = [
   { href: '/quan-tri/lich', vi: 'Lịch làm việc', en: 'Calendar', permission: 'calendar.read' },
   { href: '/quan-tri/bang-led', vi: 'Bảng LED', en: 'LED board', permission: 'kiosks.manage' },
   { href: '/quan-tri/hoi-dap', vi: 'Hỏi đáp', en: 'Questions', permission: 'questions.answer' },
+  { href: '/quan-tri/ho-so-mau', vi: 'Hồ sơ mẫu', en: 'Sample dossiers', permission: 'samples.manage' },
   { href: '/quan-tri/nhat-ky', vi: 'Nhật ký', en: 'Audit log', permission: 'audit.read' },
   { href: '/bao-cao/ho-so', vi: 'Báo cáo', en: 'Reports', permission: 'reports.read' },
 ];

@@ -12,6 +12,7 @@ import { kioskMatrixCases } from './kiosks-permission-cases.ts';
 import type { MatrixCase } from './permissions.test.ts';
 import { procedureMatrixCases } from './procedures-permission-cases.ts';
 import { questionMatrixCases } from './questions-permission-cases.ts';
+import { samplesMatrixCases } from './samples-permission-cases.ts';
 
 export const matrixCases: MatrixCase[] = [
   ...procedureMatrixCases,
@@ -27,6 +28,7 @@ export const matrixCases: MatrixCase[] = [
   ...identityMatrixCases,
   ...kioskMatrixCases,
   ...questionMatrixCases,
+  ...samplesMatrixCases,
 ];
 
 matrixCases.push({

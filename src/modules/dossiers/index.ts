@@ -1,6 +1,7 @@
 // Public surface of the dossiers module (hồ sơ thủ tục hành chính): the only file other modules may import.
 export { registerDossiersApi } from './api.ts';
 export { dossierClock } from './clock.ts';
+export { attachFile } from './commands/attach-file.ts';
 export { carryOverDossiers } from './commands/carry-over-dossiers.ts';
 export { receiveDossier } from './commands/receive-dossier.ts';
 export { fillWorkingDaysTaken } from './commands/working-days-taken.ts';
@@ -15,11 +16,13 @@ export {
   type DeskFigures,
   type DossierRow,
   type EventRow,
+  findByIdempotencyKey,
   findDossierByCode,
   listDossiersByApplicant,
   listEvents,
 } from './queries.ts';
 export { registerDossierReportRoutes } from './report-routes.tsx';
+export { MAX_ATTACHMENT_BYTES, sniffMime } from './rules/attachments.ts';
 export { formatDossierCode, parseDossierCode } from './rules/code.ts';
 export { actionRules, type DossierAction, type DossierStatus, dossierActions, dossierStatuses, isLate, statusLabels } from './rules/lifecycle.ts';
 export { decideAppointment, type PolicyKind, policyKindLabels } from './rules/service-policy.ts';

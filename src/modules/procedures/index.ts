@@ -6,6 +6,7 @@ export { DEMO_EFFECTIVE_FROM, loadDemoProcedures } from './commands/load-demo-pr
 export { publishDraft } from './commands/publish-draft.ts';
 export { registerProceduresPages } from './pages.tsx';
 export {
+  type CarryingUnit,
   findProcedureByCode,
   findVersionById,
   findVersionInForce,
@@ -13,6 +14,7 @@ export {
   isRegisteredSameDay,
   listCarriedInForce,
   type ProcedureRow,
+  unitsCarrying,
   type VersionRow,
 } from './queries.ts';
 export { inForceOn, todayInVietnam } from './rules/versions.ts';

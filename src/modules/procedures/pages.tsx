@@ -805,6 +805,17 @@ export function registerProceduresPages(app: App, p: Platform): void {
             {v.effective_to ? ` ${tr(ctx, 'đến hết ngày trước', 'until the day before')} ${v.effective_to}` : ''}
           </p>
           <ProcedureDetails ctx={ctx} spec={spec} units={units} />
+          {/* Full and partial online services take an online dossier (Nghị định 42/2022/NĐ-CP); the form is the submissions module's. */}
+          {spec.onlineLevel !== 'none' && units.length > 0 && (
+            <>
+              <h2>{tr(ctx, 'Nộp hồ sơ trực tuyến', 'File online')}</h2>
+              <p>
+                <a href={`/nop-truc-tuyen/${encodeURIComponent(code)}`}>
+                  {tr(ctx, 'Nộp hồ sơ trực tuyến cho thủ tục này', 'File a dossier for this procedure online')}
+                </a>
+              </p>
+            </>
+          )}
           <h2>{tr(ctx, 'Hỏi đáp', 'Questions and answers')}</h2>
           <p>
             <a href={`/hoi-dap/thu-tuc/${encodeURIComponent(code)}`}>
@@ -812,6 +823,12 @@ export function registerProceduresPages(app: App, p: Platform): void {
             </a>
             {' · '}
             <a href={`/hoi-dap/hoi?thu-tuc=${encodeURIComponent(code)}`}>{tr(ctx, 'Đặt câu hỏi', 'Ask a question')}</a>
+          </p>
+          <h2>{tr(ctx, 'Mẫu đơn, tờ khai và hồ sơ mẫu', 'Forms and sample dossiers')}</h2>
+          <p>
+            <a href={`${PUBLIC}/${encodeURIComponent(code)}/ho-so-mau`}>
+              {tr(ctx, 'Tải mẫu đơn, tờ khai và xem hồ sơ mẫu đã điền', 'Download the forms and see sample filled dossiers')}
+            </a>
           </p>
         </Layout>,
       ),

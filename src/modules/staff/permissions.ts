@@ -36,6 +36,7 @@ export const permissions = [
   'kiosks.manage', // the unit's LED-board and kiosk messages (bảng LED, niêm yết điện tử)
   'guides.print', // the QR guide sheets of a unit (phiếu hướng dẫn bằng mã QR): the whole set at once, audited
   'questions.answer', // answer, publish, hide or reject citizens' questions to the unit (hỏi đáp "Chạm để biết"); see the asker's contact, audited
+  'samples.manage', // upload, replace and delete the unit's sample filled dossiers (hồ sơ mẫu) shown on the public procedure pages, audited
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +60,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'kiosks.manage',
     'guides.print',
     'questions.answer',
+    'samples.manage',
   ],
   home_affairs_officer: [
     'units.read',
@@ -74,7 +76,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reports.read',
     'guides.print',
   ],
-  one_stop_clerk: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.receive', 'kiosks.manage', 'questions.answer', 'guides.print'],
+  one_stop_clerk: [
+    'units.read',
+    'procedures.read',
+    'calendar.read',
+    'dossiers.read',
+    'dossiers.receive',
+    'kiosks.manage',
+    'questions.answer',
+    'guides.print',
+    'samples.manage',
+  ],
   specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer'],
   post_office_staff: ['units.read', 'procedures.read'],
   support_volunteer: ['procedures.read'],
