@@ -15,6 +15,7 @@ import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { openDatabase } from '../src/platform/db/pool.ts';
 import { benchDossiers, printDossierBench } from './dossiers.ts';
 import { benchIdentity, printIdentityBench } from './identity.ts';
+import { benchPages, printPagesBench } from './pages.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 2000);
@@ -265,6 +266,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `scan → parse → fill → declaration PDF (birth registration), ${form.runs} warm runs: p50 ${f(form.p50Ms)} ms, p95 ${f(form.p95Ms)} ms, max ${f(form.maxMs)} ms, ${form.bytes} bytes → target < 300 ms ${form.p95Ms < 300 ? 'met' : 'NOT met'}\n`,
   );
+  // Public page budgets (< 50 KB, Lighthouse ≥ 95) beside a GOV.UK Frontend page (bench/pages.ts).
+  printPagesBench(await benchPages());
   // Dossier intake and the indicator report over 1 million dossiers (bench/dossiers.ts).
   printDossierBench(await benchDossiers());
 }

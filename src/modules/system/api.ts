@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { FastifyReply } from 'fastify';
+import zlib from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Platform } from '../../platform/context.ts';
 import { migrationsCurrent } from '../../platform/db/migrate.ts';
@@ -65,22 +66,32 @@ export function registerSystemRoutes(app: App, p: Platform): void {
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
 
-  // Small, fixed set of assets read once; cached by browsers for a day.
-  const cache = new Map<string, Buffer>();
-  const serveAsset = async (name: string, reply: FastifyReply) => {
+  // Small, fixed set of assets read once, compressed once (brotli and gzip: on slow mobile networks htmx alone is
+  // 51 KB raw, 15 KB compressed), cached by browsers for a day.
+  const cache = new Map<string, { raw: Buffer; br: Buffer; gzip: Buffer }>();
+  const serveAsset = async (name: string, req: FastifyRequest, reply: FastifyReply) => {
     const asset = assets[name];
     if (!asset) return reply.callNotFound();
     let body = cache.get(name);
     if (!body) {
-      body = fs.readFileSync(asset.file);
+      const raw = fs.readFileSync(asset.file);
+      body = {
+        raw,
+        br: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        gzip: zlib.gzipSync(raw, { level: 9 }),
+      };
       cache.set(name, body);
     }
-    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
+    reply.type(asset.type).header('cache-control', 'public, max-age=86400').header('vary', 'accept-encoding');
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(body.br);
+    if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(body.gzip);
+    return reply.send(body.raw);
   };
   app.get('/static/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) =>
-    serveAsset((req.params as { name: string }).name, reply),
+    serveAsset((req.params as { name: string }).name, req, reply),
   );
   app.get('/static/vendor/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) =>
-    serveAsset(`vendor/${(req.params as { name: string }).name}`, reply),
+    serveAsset(`vendor/${(req.params as { name: string }).name}`, req, reply),
   );
 }
