@@ -1,3 +1,4 @@
+import { registerApsPages } from './modules/aps/index.ts';
 import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
 import { registerCalendarApi, registerCalendarPages } from './modules/calendar/index.ts';
 import { registerCitizenPages } from './modules/citizens/index.ts';
@@ -51,6 +52,7 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerKiosksApi(app, platform);
   registerKioskPages(app, platform);
   registerKioskStaffPages(app, platform);
+  registerApsPages(app, platform);
   registerQuestionsApi(app, platform);
   registerQuestionsPages(app, platform);
   registerQuestionsStaffPages(app, platform);

@@ -1,5 +1,5 @@
 // Public surface of the dossiers module (hồ sơ thủ tục hành chính): the only file other modules may import.
-export { registerDossiersApi } from './api.ts';
+export { rateByCitizen, registerDossiersApi, trackDossier } from './api.ts';
 export { dossierClock } from './clock.ts';
 export { attachFile } from './commands/attach-file.ts';
 export { carryOverDossiers } from './commands/carry-over-dossiers.ts';
@@ -26,4 +26,6 @@ export { MAX_ATTACHMENT_BYTES, sniffMime } from './rules/attachments.ts';
 export { formatDossierCode, parseDossierCode } from './rules/code.ts';
 export { actionRules, type DossierAction, type DossierStatus, dossierActions, dossierStatuses, isLate, statusLabels } from './rules/lifecycle.ts';
 export { decideAppointment, type PolicyKind, policyKindLabels } from './rules/service-policy.ts';
+export { type Rating, ratingLabels, ratings } from './schema.ts';
 export { registerDossierSlipRoutes } from './slip-routes.ts';
+export { trackingUrlOf } from './slips.ts';

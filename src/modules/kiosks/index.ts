@@ -2,3 +2,5 @@
 export { registerKiosksApi } from './api.ts';
 export { registerKioskPages } from './kiosk-pages.tsx';
 export { registerKioskStaffPages } from './pages.tsx';
+export { findKioskProcedure, type KioskProcedureRow, listKioskProcedures } from './queries.ts';
+export { fieldSlugs, type KioskTiming, timingFrom, timingQuery } from './rules/board.ts';

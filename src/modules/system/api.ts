@@ -19,6 +19,9 @@ const assets: Record<string, { file: string; type: string }> = {
   // The listing kiosk and LED board (src/modules/kiosks): their own stylesheet and script.
   'kiosk.css': { file: path.join(staticDir, 'kiosk.css'), type: 'text/css; charset=utf-8' },
   'kiosk.js': { file: path.join(staticDir, 'kiosk.js'), type: 'text/javascript; charset=utf-8' },
+  // The APS self-service machine (src/modules/aps): its forms and receipt, and the print button.
+  'aps.css': { file: path.join(staticDir, 'aps.css'), type: 'text/css; charset=utf-8' },
+  'aps.js': { file: path.join(staticDir, 'aps.js'), type: 'text/javascript; charset=utf-8' },
   // Online submission (src/modules/submissions): checks files before upload.
   'submit.js': { file: path.join(staticDir, 'submit.js'), type: 'text/javascript; charset=utf-8' },
   // jsQR's browser build: the camera scan's decoder where the browser has no BarcodeDetector.
