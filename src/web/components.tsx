@@ -39,6 +39,7 @@ interface FieldProps {
   autocomplete?: string;
   inputmode?: string;
   maxLength?: number;
+  autofocus?: boolean;
 }
 
 /** The label, hint and error around one form control; gives the control its id and aria-describedby. */
@@ -91,6 +92,7 @@ export function Field(p: FieldProps) {
           autocomplete={p.autocomplete}
           inputMode={p.inputmode as never}
           maxLength={p.maxLength}
+          autofocus={p.autofocus}
         />
       )}
     />

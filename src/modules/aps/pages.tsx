@@ -18,13 +18,22 @@ import { qrDataUrl } from '../../platform/documents/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { todayInVietnam } from '../../platform/time.ts';
-import { CsrfField, ErrorSummary, type FormErrors } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, type FormErrors } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext } from '../../web/page.ts';
 import { dossierClock, findDossierByCode, type Rating, rateByCitizen, ratingLabels, ratings, trackDossier, trackingUrlOf } from '../dossiers/index.ts';
 import { CccdScanField, type IdentityFields, parseCccdQr, presentCccd } from '../identity/index.ts';
-import { fieldSlugs, findKioskProcedure, type KioskProcedureRow, type KioskTiming, listKioskProcedures, timingFrom, timingQuery } from '../kiosks/index.ts';
+import {
+  fieldSlugs,
+  findKioskProcedure,
+  KioskNav,
+  type KioskProcedureRow,
+  type KioskTiming,
+  listKioskProcedures,
+  timingFrom,
+  timingQuery,
+} from '../kiosks/index.ts';
 import { findUnitByCode, findUnitById, type UnitRow } from '../units/index.ts';
 import { fileAtKiosk } from './commands/file-at-kiosk.ts';
 import { checkDigits, codeFromTrackingInput, TRACKING_INPUT_MAX } from './rules/tracking-input.ts';
@@ -120,20 +129,7 @@ function ApsFrame(props: Frame) {
           <p class="k-brand">{tr(ctx, 'Máy tự phục vụ (APS)', 'Self-service machine (APS)')}</p>
           {unit && <p class="k-unit">{unit.name}</p>}
         </header>
-        {home && props.nav && (
-          <nav class="k-nav" aria-label={tr(ctx, 'Điều hướng', 'Navigation')}>
-            {props.back && (
-              <a class="k-button" href={props.back}>
-                <span aria-hidden="true">‹</span>
-                {tr(ctx, 'Quay lại', 'Back')}
-              </a>
-            )}
-            <a class="k-button k-home" href={home}>
-              <span aria-hidden="true">⌂</span>
-              {tr(ctx, 'Trang đầu', 'Home')}
-            </a>
-          </nav>
-        )}
+        {home && props.nav && <KioskNav ctx={ctx} home={home} back={props.back} />}
         <main id="main">{props.children}</main>
         <div id="k-offline" class="k-offline" aria-live="assertive" aria-atomic="true" />
       </body>
@@ -358,28 +354,17 @@ function ConfirmScreen(props: {
         <CsrfField ctx={ctx} />
         <input type="hidden" name="qr" value={props.raw} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-        <div class={`field${errors.applicantPhone ? ' has-error' : ''}`}>
-          <label for="f-applicantPhone">{tr(ctx, 'Số điện thoại (không bắt buộc)', 'Phone number (optional)')}</label>
-          <p class="hint" id="f-applicantPhone-hint">
-            {tr(ctx, 'Để cán bộ liên hệ khi cần. Ví dụ: 0912345678', 'So the staff can reach you. For example: 0912345678')}
-          </p>
-          {errors.applicantPhone && (
-            <p class="error" id="f-applicantPhone-error">
-              {errors.applicantPhone}
-            </p>
-          )}
-          <input
-            id="f-applicantPhone"
-            name="applicantPhone"
-            type="tel"
-            inputMode="numeric"
-            autocomplete="off"
-            maxLength={15}
-            value={props.phone}
-            aria-invalid={errors.applicantPhone ? 'true' : undefined}
-            aria-describedby={errors.applicantPhone ? 'f-applicantPhone-hint f-applicantPhone-error' : 'f-applicantPhone-hint'}
-          />
-        </div>
+        <Field
+          name="applicantPhone"
+          type="tel"
+          inputmode="numeric"
+          autocomplete="off"
+          maxLength={15}
+          value={props.phone}
+          errors={errors}
+          label={tr(ctx, 'Số điện thoại (không bắt buộc)', 'Phone number (optional)')}
+          hint={tr(ctx, 'Để cán bộ liên hệ khi cần. Ví dụ: 0912345678', 'So the staff can reach you. For example: 0912345678')}
+        />
         <div class={`field aps-check${errors.consent ? ' has-error' : ''}`}>
           {errors.consent && (
             <p class="error" id="f-consent-error">
@@ -559,26 +544,16 @@ function TrackScreen(props: {
             aria-describedby={errors.ma ? 'f-ma-error' : undefined}
           />
         </div>
-        <div class={`field${errors.check ? ' has-error' : ''}`}>
-          <label for="f-check">{tr(ctx, '4 số cuối số định danh hoặc số điện thoại', 'Last 4 digits of your ID or phone number')}</label>
-          {errors.check && (
-            <p class="error" id="f-check-error">
-              {errors.check}
-            </p>
-          )}
-          <input
-            id="f-check"
-            name="check"
-            type="text"
-            inputMode="numeric"
-            autocomplete="off"
-            maxLength={4}
-            value={props.check}
-            autofocus={askCheck}
-            aria-invalid={errors.check ? 'true' : undefined}
-            aria-describedby={errors.check ? 'f-check-error' : undefined}
-          />
-        </div>
+        <Field
+          name="check"
+          inputmode="numeric"
+          autocomplete="off"
+          maxLength={4}
+          value={props.check}
+          autofocus={askCheck}
+          errors={errors}
+          label={tr(ctx, '4 số cuối số định danh hoặc số điện thoại', 'Last 4 digits of your ID or phone number')}
+        />
         <button type="submit" class="aps-submit">
           {tr(ctx, 'Tra cứu', 'Look up')}
         </button>

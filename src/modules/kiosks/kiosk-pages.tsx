@@ -115,20 +115,7 @@ function KioskFrame(props: Frame) {
             {unit && <p class="k-unit">{unit.name}</p>}
           </header>
         )}
-        {props.mode === 'kiosk' && home && props.nav && (
-          <nav class="k-nav" aria-label={tr(ctx, 'Điều hướng', 'Navigation')}>
-            {props.back && (
-              <a class="k-button" href={props.back}>
-                <span aria-hidden="true">‹</span>
-                {tr(ctx, 'Quay lại', 'Back')}
-              </a>
-            )}
-            <a class="k-button k-home" href={home}>
-              <span aria-hidden="true">⌂</span>
-              {tr(ctx, 'Trang đầu', 'Home')}
-            </a>
-          </nav>
-        )}
+        {props.mode === 'kiosk' && home && props.nav && <KioskNav ctx={ctx} home={home} back={props.back} />}
         <main id="main">{props.children}</main>
         <div id="k-offline" class="k-offline" aria-live="assertive" aria-atomic="true" />
       </body>
@@ -626,4 +613,23 @@ export function registerKioskPages(app: App, p: Platform): void {
 /** Stored rows as the board rules' slots, keeping the text. */
 export function slotsOf(rows: Awaited<ReturnType<typeof listMessages>>) {
   return rows.map((r) => ({ id: r.id, position: r.position, enabled: r.enabled, validFrom: r.valid_from, validTo: r.valid_to, body: r.body }));
+}
+
+/** The kiosk's Back and Home buttons (large touch targets), shared by the listing kiosk and the APS machine. */
+export function KioskNav(props: { ctx: { lang: Lang }; home: string; back?: string | null }) {
+  const { ctx } = props;
+  return (
+    <nav class="k-nav" aria-label={tr(ctx, 'Điều hướng', 'Navigation')}>
+      {props.back && (
+        <a class="k-button" href={props.back}>
+          <span aria-hidden="true">‹</span>
+          {tr(ctx, 'Quay lại', 'Back')}
+        </a>
+      )}
+      <a class="k-button k-home" href={props.home}>
+        <span aria-hidden="true">⌂</span>
+        {tr(ctx, 'Trang đầu', 'Home')}
+      </a>
+    </nav>
+  );
 }
