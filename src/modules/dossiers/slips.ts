@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/pool.ts';
 import type { Text } from '../../platform/i18n/index.ts';
 import { findVersionById } from '../procedures/index.ts';
 import type { RegisterBookRow, SlipCode, SlipData } from '../slips/index.ts';
-import { ancestorsOf, findUnitById, type UnitRow } from '../units/index.ts';
+import { ancestorsOf, findUnitById, isTerritorial, placeNameOf, type UnitRow } from '../units/index.ts';
 import { type DossierRow, type EventRow, type ExtensionRow, listEvents, listExtensions, listPauses } from './queries.ts';
 import { parseDossierCode } from './rules/code.ts';
 import { statusLabels } from './rules/lifecycle.ts';
@@ -64,24 +64,6 @@ export function applicableSlips(d: Pick<DossierRow, 'status' | 'accepted_at'>, x
   return out;
 }
 
-const TERRITORIAL = new Set(['province', 'city', 'town', 'district', 'commune', 'ward']);
-const KIND_WORDS = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|đặc khu)\s+/iu;
-
-/**
- * The place name of a document's date line (địa danh, Nghị định 30/2020 Phụ lục I): the administrative unit where
- * the body sits, without its kind word ("Xã Tân Hòa" → "Tân Hòa"), except names that are numbers, which keep it
- * ("Phường 1"). A body that is no territorial unit (the police, a department) takes its nearest territorial ancestor. Pure.
- */
-export function placeNameOf(unit: Pick<UnitRow, 'name' | 'kind'>, ancestorsNearestLast: Pick<UnitRow, 'name' | 'kind'>[]): string {
-  const chain = [unit, ...[...ancestorsNearestLast].reverse()];
-  const place = chain.find((u) => TERRITORIAL.has(u.kind)) ?? unit;
-  const name = place.name.normalize('NFC').trim();
-  const m = KIND_WORDS.exec(name);
-  if (!m) return name;
-  const rest = name.slice(m[0].length);
-  return /^\d/.test(rest) ? name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '') : rest;
-}
-
 /** The issuing body of a slip: the unit, its parent as the superior body, and the place of the date line. */
 export async function slipUnit(db: Db, unit: UnitRow): Promise<SlipData['unit']> {
   const ancestors = await ancestorsOf(db, unit);
@@ -90,7 +72,7 @@ export async function slipUnit(db: Db, unit: UnitRow): Promise<SlipData['unit']>
     superiorName: parent?.name,
     name: unit.name,
     placeName: placeNameOf(unit, ancestors),
-    deskName: TERRITORIAL.has(unit.kind) ? `Bộ phận Một cửa ${unit.name}` : unit.name,
+    deskName: isTerritorial(unit.kind) ? `Bộ phận Một cửa ${unit.name}` : unit.name,
   };
 }
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { listCarriedInForce, type VersionRow } from '../../procedures/index.ts';
-import { ancestorsOf, findUnitByCode, findUnitById, type UnitRow } from '../../units/index.ts';
+import { ancestorsOf, findUnitByCode, findUnitById, placeNameOf, type UnitRow } from '../../units/index.ts';
 import { assignFieldSlugs } from '../rules/field-slug.ts';
-import { type GuideField, type GuideUnit, groupByField, placeNameOf } from '../rules/guide-sheet.ts';
+import { type GuideField, type GuideUnit, groupByField } from '../rules/guide-sheet.ts';
 import { absolute, fieldPagePath, samplesPagePath } from '../rules/paths.ts';
 
 /** A unit's published catalogue as the guide pages and sheets show it. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { feeText, groupByField, placeNameOf, timeLimitText } from './guide-sheet.ts';
+import { feeText, groupByField, timeLimitText } from './guide-sheet.ts';
 
 const fee = (kind: string, amountVnd: number, name = 'Khoản thu') => ({ kind, name, amountVnd });
 
@@ -39,11 +39,4 @@ test('fields and names in Vietnamese alphabetical order', () => {
       ['Hộ tịch', ['Cấp bản sao', 'Đăng ký kết hôn', 'Đăng ký khai tử']],
     ],
   );
-});
-
-test('place of the date line: the nearest territorial unit, kind word dropped unless the name is a number', () => {
-  const city = { name: 'Thành phố Cao Lãnh', kind: 'city' };
-  assert.equal(placeNameOf({ name: 'Phường Mỹ Phú', kind: 'ward' }, [city]), 'Mỹ Phú');
-  assert.equal(placeNameOf({ name: 'Phường 1', kind: 'ward' }, [city]), 'Phường 1');
-  assert.equal(placeNameOf({ name: 'Công an phường', kind: 'police' }, [{ name: 'Tỉnh Đồng Tháp', kind: 'province' }, city]), 'Cao Lãnh');
 });

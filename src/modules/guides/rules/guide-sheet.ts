@@ -74,22 +74,6 @@ export function groupByField<T extends { name: string; field: string }>(items: r
     .map(([field, list]) => ({ field, items: list.sort((a, b) => collator.compare(a.name, b.name)) }));
 }
 
-const TERRITORIAL = new Set(['province', 'city', 'town', 'district', 'commune', 'ward']);
-const KIND_WORDS = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|đặc khu)\s+/iu;
-
-/**
- * Place name of the date line (địa danh, NĐ 30/2020 Phụ lục I): the nearest territorial unit, without its kind word
- * ("Phường Mỹ Phú" → "Mỹ Phú") except when the name is a number ("Phường 1"). The same rule as the one-stop slips.
- */
-export function placeNameOf(unit: { name: string; kind: string }, ancestorsNearestLast: readonly { name: string; kind: string }[]): string {
-  const place = [unit, ...[...ancestorsNearestLast].reverse()].find((u) => TERRITORIAL.has(u.kind)) ?? unit;
-  const name = place.name.normalize('NFC').trim();
-  const m = KIND_WORDS.exec(name);
-  if (!m) return name;
-  const rest = name.slice(m[0].length);
-  return /^\d/.test(rest) ? name.replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '') : rest;
-}
-
 /** QR images for one field's sheet, as data URLs: the field's and one per procedure code. */
 export interface SheetImages {
   field: string;

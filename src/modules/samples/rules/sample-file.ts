@@ -4,6 +4,7 @@
  * The type comes from the content's first bytes (magic numbers), never from the file name or the type the browser
  * claims: PDF, JPEG, PNG, or a Word document (.docx: a ZIP holding word/document.xml, without macros).
  */
+import { sniffScanMime } from '../../../platform/documents/file-type.ts';
 
 /** Largest sample accepted: a few scanned pages. */
 export const MAX_SAMPLE_BYTES = 5 * 1024 * 1024;
@@ -28,12 +29,6 @@ export const mimeLabels: Record<SampleMime, string> = {
   [DOCX_MIME]: 'Word (.docx)',
 };
 
-const signatures: { mime: Exclude<SampleMime, typeof DOCX_MIME>; bytes: number[] }[] = [
-  { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
-  { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-];
-
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 
 const startsWith = (content: Uint8Array, bytes: number[]) => content.length >= bytes.length && bytes.every((b, i) => content[i] === b);
@@ -44,7 +39,8 @@ const startsWith = (content: Uint8Array, bytes: number[]) => content.length >= b
  * and is refused when it carries a macro project (vbaProject.bin: a .docm renamed).
  */
 export function sniffSampleMime(content: Uint8Array): SampleMime | null {
-  for (const s of signatures) if (startsWith(content, s.bytes)) return s.mime;
+  const common = sniffScanMime(content); // PDF, JPEG, PNG: the same recognition as dossier attachments
+  if (common) return common;
   if (startsWith(content, ZIP_LOCAL_HEADER)) {
     const buf = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     const has = (name: string) => buf.indexOf(name, 0, 'latin1') >= 0;
