@@ -99,6 +99,46 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** A checkbox with its label after it and its error above (consent boxes of public forms). */
+export function Checkbox(p: { name: string; label: string; checked: boolean; errors?: FormErrors }) {
+  const err = p.errors?.[p.name];
+  const id = `f-${p.name}`;
+  return (
+    <div class={`field${err ? ' has-error' : ''}`}>
+      {err && (
+        <p class="error" id={`${id}-error`}>
+          {err}
+        </p>
+      )}
+      <label class="check">
+        <input
+          type="checkbox"
+          id={id}
+          name={p.name}
+          value="on"
+          checked={p.checked}
+          aria-invalid={err ? 'true' : undefined}
+          aria-describedby={err ? `${id}-error` : undefined}
+        />{' '}
+        {p.label}
+      </label>
+    </div>
+  );
+}
+
+/**
+ * A trap for robots on public forms: people never see this box (off-screen, skipped by Tab); the handler drops a
+ * request whose `website` box is filled, answering as if all went well.
+ */
+export function RobotTrap(props: { ctx: PageContext }) {
+  return (
+    <div class="robot-trap">
+      <label for="f-website">{tr(props.ctx, 'Trang web (để trống ô này)', 'Website (leave empty)')}</label>
+      <input type="text" id="f-website" name="website" value="" tabIndex={-1} autocomplete="off" />
+    </div>
+  );
+}
+
 /** A labelled multi-line text box. */
 export function TextArea(p: { name: string; label: string; value?: string; errors?: FormErrors; hint?: string; rows?: number; required?: boolean }) {
   return (

@@ -9,7 +9,7 @@ import type { Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { cleanForm } from '../../platform/http/validate.ts';
-import { CsrfField, ErrorSummary, Field, type FormErrors, Pagination, Select, TextArea } from '../../web/components.tsx';
+import { Checkbox, CsrfField, ErrorSummary, Field, type FormErrors, Pagination, RobotTrap, Select, TextArea } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
@@ -203,7 +203,6 @@ interface AskValues {
 
 function AskPage(props: { ctx: PageContext; values: AskValues; errors: FormErrors; units: { code: string; label: string }[]; procedureName: string | null }) {
   const { ctx, values: v, errors } = props;
-  const consentErr = errors.consent;
   return (
     <Layout ctx={ctx} title={tr(ctx, 'Đặt câu hỏi', 'Ask a question')}>
       <p class="muted">
@@ -269,35 +268,18 @@ function AskPage(props: { ctx: PageContext; values: AskValues; errors: FormError
             errors={errors}
             maxLength={200}
           />
-          <div class={`field${consentErr ? ' has-error' : ''}`}>
-            {consentErr && (
-              <p class="error" id="f-consent-error">
-                {consentErr}
-              </p>
+          <Checkbox
+            name="consent"
+            checked={v.consent}
+            errors={errors}
+            label={tr(
+              ctx,
+              'Tôi đồng ý để cơ quan dùng số điện thoại hoặc thư điện tử trên để báo khi có câu trả lời.',
+              'I agree that the office uses this phone or e-mail to tell me of the answer.',
             )}
-            <label class="qa-check">
-              <input
-                type="checkbox"
-                id="f-consent"
-                name="consent"
-                value="on"
-                checked={v.consent}
-                aria-invalid={consentErr ? 'true' : undefined}
-                aria-describedby={consentErr ? 'f-consent-error' : undefined}
-              />{' '}
-              {tr(
-                ctx,
-                'Tôi đồng ý để cơ quan dùng số điện thoại hoặc thư điện tử trên để báo khi có câu trả lời.',
-                'I agree that the office uses this phone or e-mail to tell me of the answer.',
-              )}
-            </label>
-          </div>
+          />
         </fieldset>
-        {/* A trap for robots: people never see this box (it is off-screen and skipped by Tab); a filled one drops the request. */}
-        <div class="qa-hp">
-          <label for="f-website">{tr(ctx, 'Trang web (để trống ô này)', 'Website (leave empty)')}</label>
-          <input type="text" id="f-website" name="website" value="" tabIndex={-1} autocomplete="off" />
-        </div>
+        <RobotTrap ctx={ctx} />
         <button type="submit" class="large">
           {tr(ctx, 'Gửi câu hỏi', 'Send the question')}
         </button>

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { ErrorSummary, Field, type FormErrors, Select, TextArea } from '../../web/components.tsx';
+import { Checkbox, ErrorSummary, Field, type FormErrors, RobotTrap, Select, TextArea } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext } from '../../web/page.ts';
@@ -89,7 +89,6 @@ function scriptMessages(ctx: PageContext) {
 function SubmitPage(props: { ctx: PageContext; procedure: Procedure; values: SubmissionValues; errors: FormErrors; prefilled: boolean }) {
   const { ctx, procedure, values: v, errors } = props;
   const msgs = scriptMessages(ctx);
-  const consentErr = errors.consent;
   const filesErr = errors.files;
   const title = tr(ctx, 'Nộp hồ sơ trực tuyến', 'File a dossier online');
   return (
@@ -251,34 +250,17 @@ function SubmitPage(props: { ctx: PageContext; procedure: Procedure; values: Sub
           rows={3}
         />
         <h2>{tr(ctx, '4. Xác nhận', '4. Confirm')}</h2>
-        <div class={`field${consentErr ? ' has-error' : ''}`}>
-          {consentErr && (
-            <p class="error" id="f-consent-error">
-              {consentErr}
-            </p>
+        <Checkbox
+          name="consent"
+          checked={v.consent}
+          errors={errors}
+          label={tr(
+            ctx,
+            'Tôi đồng ý để cơ quan giải quyết thủ tục xử lý thông tin cá nhân và giấy tờ trên, chỉ để giải quyết hồ sơ này và báo kết quả cho tôi (Luật Bảo vệ dữ liệu cá nhân).',
+            'I agree that the office handling the procedure processes the personal data and documents above, only to handle this dossier and tell me its result (Personal Data Protection Law).',
           )}
-          <label class="sub-check">
-            <input
-              type="checkbox"
-              id="f-consent"
-              name="consent"
-              value="on"
-              checked={v.consent}
-              aria-invalid={consentErr ? 'true' : undefined}
-              aria-describedby={consentErr ? 'f-consent-error' : undefined}
-            />{' '}
-            {tr(
-              ctx,
-              'Tôi đồng ý để cơ quan giải quyết thủ tục xử lý thông tin cá nhân và giấy tờ trên, chỉ để giải quyết hồ sơ này và báo kết quả cho tôi (Luật Bảo vệ dữ liệu cá nhân).',
-              'I agree that the office handling the procedure processes the personal data and documents above, only to handle this dossier and tell me its result (Personal Data Protection Law).',
-            )}
-          </label>
-        </div>
-        {/* A trap for robots: people never see this box (it is off-screen and skipped by Tab); a filled one drops the request. */}
-        <div class="sub-hp">
-          <label for="f-website">{tr(ctx, 'Trang web (để trống ô này)', 'Website (leave empty)')}</label>
-          <input type="text" id="f-website" name="website" value="" tabIndex={-1} autocomplete="off" />
-        </div>
+        />
+        <RobotTrap ctx={ctx} />
         <button type="submit" class="large">
           {tr(ctx, 'Nộp hồ sơ', 'File the dossier')}
         </button>
