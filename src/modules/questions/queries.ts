@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
 import { likeEscape, one, rows } from '../../platform/db/query.ts';
+import type { ContactKind } from '../../platform/text/index.ts';
 import { todayInVietnam, versionInForceOn } from '../procedures/index.ts';
-import type { ContactKind } from './rules/contact.ts';
 import type { QuestionStatus, RejectReason, ReviewState } from './rules/review.ts';
 
 /**

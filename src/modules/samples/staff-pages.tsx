@@ -8,6 +8,7 @@ import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
+import { cleanText } from '../../platform/text/index.ts';
 import { CsrfField, ErrorSummary, Field, type FormErrors, PageHeading, Select, TableWrap, TextArea } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
@@ -22,7 +23,7 @@ import { sizeText } from './pages.tsx';
 import { SAMPLES_PAGE, samplePath } from './present.ts';
 import { findSample, listSamplesOfUnit, type SampleRow } from './queries.ts';
 import { checkSample } from './rules/check-sample.ts';
-import { cleanText, mimeLabels, NOTE_MAX, TITLE_MAX } from './rules/sample-file.ts';
+import { mimeLabels, NOTE_MAX, TITLE_MAX } from './rules/sample-file.ts';
 import { readSampleForm, type SampleForm } from './upload.ts';
 
 export const STAFF_BASE = '/quan-tri/ho-so-mau';

@@ -31,15 +31,17 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
 
 /**
  * The INSERT of an audit row, not run: for a command that writes its change and the audit row in one statement
- * (WITH … AS (INSERT …), … AS (<this>)), so both commit or roll back together. `entityId` may then be an SQL
+ * (WITH … AS (INSERT …), … AS (<this>)), so both commit or roll back together; `onlyIf` writes it only when a condition
+ * holds (e.g. EXISTS (SELECT 1 FROM <the insert>) after ON CONFLICT DO NOTHING). `entityId` may then be an SQL
  * expression over the statement's other parts, e.g. sql`(SELECT code FROM d)`.
  */
-export function auditInsert(actor: Actor, entry: Omit<AuditEntry, 'entityId'> & { entityId: AuditEntry['entityId'] | SQL }): SQL {
-  const entityId = entry.entityId instanceof SQL ? entry.entityId : sql`${entry.entityId === null ? null : String(entry.entityId)}`;
+export function auditInsert(actor: Actor, entry: Omit<AuditEntry, 'entityId'> & { entityId: AuditEntry['entityId'] | SQL }, onlyIf?: SQL): SQL {
+  const entityId = entry.entityId instanceof SQL ? entry.entityId : sql`${entry.entityId === null ? null : String(entry.entityId)}::text`;
   return sql`
     INSERT INTO audit_log (actor_user_id, actor_label, ip, request_id, action, entity_type, entity_id, unit_id, before, after)
-    VALUES (${actor.userId}, ${actor.label}, ${actor.ip}, ${actor.requestId}, ${entry.action}, ${entry.entityType},
-            ${entityId}, ${entry.unitId ?? null},
-            ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
-            ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb)`;
+    SELECT ${actor.userId}::bigint, ${actor.label}::text, ${actor.ip}::text, ${actor.requestId}::text, ${entry.action}::text, ${entry.entityType}::text,
+           ${entityId}, ${entry.unitId ?? null}::bigint,
+           ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
+           ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb
+    ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}`;
 }

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
-import { type ContactKind, checkContact } from './contact.ts';
+import { type ContactKind, checkContact, cleanText, isYes } from '../../../platform/text/index.ts';
 
 export const QUESTION_MIN = 10;
 export const QUESTION_MAX = 2000;
@@ -18,18 +18,6 @@ export interface CheckedAsk {
   contact: { kind: ContactKind; value: string } | null;
   consent: boolean;
 }
-
-/** NFC, control characters other than line breaks and tabs removed, Windows line breaks made \n, trimmed. */
-export function cleanText(v: unknown): string {
-  if (typeof v !== 'string') return '';
-  return v
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/(?![\n\t])\p{Cc}/gu, '')
-    .trim();
-}
-
-const isYes = (v: unknown) => v === true || v === 'true' || v === 'on' || v === '1' || v === 'yes';
 
 /**
  * Checks what a citizen asks (the form and the JSON API take the same rules): the question 10–2000 characters, an

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkContact } from '../../../platform/text/index.ts';
 import { normaliseQuestionCode, questionCodeFrom } from './code.ts';
-import { checkContact } from './contact.ts';
 import { type ReviewState, review } from './review.ts';
 import { normaliseQuestionSearch } from './search.ts';
 

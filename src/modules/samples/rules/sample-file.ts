@@ -70,8 +70,3 @@ export function slugOf(title: string): string {
 export function sampleFileName(title: string, mime: SampleMime): string {
   return `${slugOf(title)}.${extensionOf[mime]}`;
 }
-
-/** A title or note as typed: NFC, trimmed, line breaks unified; empty when only spaces. */
-export function cleanText(value: unknown): string {
-  return typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
-}

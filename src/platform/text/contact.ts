@@ -1,4 +1,4 @@
-import type { Text } from '../../../platform/i18n/index.ts';
+import type { Text } from '../i18n/index.ts';
 
 export type ContactKind = 'phone' | 'email';
 
