@@ -10,6 +10,7 @@ import {
   registerDossiersApi,
   registerDossiersPages,
 } from './modules/dossiers/index.ts';
+import { registerFeedbackReportRoutes } from './modules/feedback/index.ts';
 import { registerFormsApi, registerFormsPages } from './modules/forms/index.ts';
 import { registerGuidePages } from './modules/guides/index.ts';
 import { registerIdentityApi, registerIdentityPages } from './modules/identity/index.ts';
@@ -60,6 +61,7 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerSamplesPages(app, platform);
   registerSamplesStaffPages(app, platform);
   registerSubmissionPages(app, platform);
+  registerFeedbackReportRoutes(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
 }

@@ -5,6 +5,7 @@ import { dossierMatrixCases, dossierPageMatrixCases } from './dossier-permission
 import { dossierPolicyMatrixCases } from './dossier-policy-permission-cases.ts';
 import { dossierReportMatrixCases } from './dossier-report-permission-cases.ts';
 import { dossierSlipMatrixCases } from './dossier-slip-permission-cases.ts';
+import { feedbackReportMatrixCases } from './feedback-report-permission-cases.ts';
 import { formsMatrixCases } from './forms-permission-cases.ts';
 import { guidesMatrixCases } from './guides-permission-cases.ts';
 import { identityMatrixCases } from './identity-permission-cases.ts';
@@ -22,6 +23,7 @@ export const matrixCases: MatrixCase[] = [
   ...dossierPageMatrixCases,
   ...dossierSlipMatrixCases,
   ...dossierReportMatrixCases,
+  ...feedbackReportMatrixCases,
   ...dossierPolicyMatrixCases,
   ...formsMatrixCases,
   ...guidesMatrixCases,

@@ -21,3 +21,5 @@ export {
   openFeedbackStatuses,
 } from './rules/lifecycle.ts';
 export { foldVietnamese } from './rules/routing.ts';
+export { computeFeedbackIndicators, type FeedbackIndicators } from './indicators.ts';
+export { registerFeedbackReportRoutes } from './report-routes.tsx';
