@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { hashToken } from '../../../platform/auth/tokens.ts';
 import type { Db } from '../../../platform/db/pool.ts';
-import { findApiKeyByHash, findPrincipalUser, touchApiKey } from '../queries.ts';
+import { findApiKeyByHash, findPrincipalUser } from '../queries.ts';
 
 /** The principal behind a session's user id: null when the account is gone, inactive, or a demo account in production. */
 export async function loadUserPrincipal(db: Db, userId: number, production: boolean): Promise<Principal | null> {
@@ -15,6 +15,5 @@ export async function loadApiKeyPrincipal(db: Db, token: string): Promise<Princi
   if (!/^gd_[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const key = await findApiKeyByHash(db, hashToken(token));
   if (!key || key.revoked_at) return null;
-  await touchApiKey(db, key.id);
   return { kind: 'api_key', apiKeyId: key.id, label: `api-key:${key.prefix}`, scopes: key.scopes, unitId: key.unit_id, unitPath: key.unit_path };
 }
