@@ -23,6 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
+import { type CpuShare, postgresCpuMs, processCpuMs } from './cpu.ts';
 import { freePort, percentile, waitReady } from './support.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,12 +37,7 @@ const PROCEDURE = '1.001193';
 const KEEP_DATA_DIR = process.env.BENCH_DATA_DIR;
 const SKIP_INTAKE = process.env.BENCH_DOSSIERS_SKIP_INTAKE === '1';
 
-/** CPU milliseconds per request or row spent by the app process, by PostgreSQL's processes and by this bench client. */
-export interface CpuShare {
-  appMs: number;
-  postgresMs: number;
-  clientMs: number;
-}
+export type { CpuShare };
 
 export interface DossierBenchResult {
   intake: { requests: number; perSecond: number; p50Ms: number; p99Ms: number; cpu: CpuShare };
@@ -49,33 +45,6 @@ export interface DossierBenchResult {
   ratio: number;
   generated: { dossiers: number; seconds: number };
   reports: { label: string; p50Ms: number; p95Ms: number; maxMs: number }[];
-}
-
-const TICK_MS = 1000 / 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
-
-/** utime + stime of a process in ms (0 when it is gone). */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU ms of every process named `postgres` (the embedded server and its backends). */
-function postgresCpuMs(): number {
-  let total = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processCpuMs(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return total;
 }
 
 /** Measures the CPU the app, PostgreSQL and this client spend while `work` runs; returns it per `count`. */

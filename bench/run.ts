@@ -14,6 +14,7 @@ import { timeReceiptRendering } from '../src/modules/slips/index.ts';
 import { openEmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { openDatabase } from '../src/platform/db/pool.ts';
 import { benchDossiers, printDossierBench } from './dossiers.ts';
+import { benchFeedback, printFeedbackBench } from './feedback.ts';
 import { benchIdentity, printIdentityBench } from './identity.ts';
 import { benchPages, printPagesBench } from './pages.ts';
 
@@ -270,6 +271,8 @@ async function main(): Promise<void> {
   printPagesBench(await benchPages());
   // Dossier intake and the indicator report over 1 million dossiers (bench/dossiers.ts).
   printDossierBench(await benchDossiers());
+  // Feedback intake through Open311 at 100 concurrent clients (bench/feedback.ts).
+  printFeedbackBench(await benchFeedback());
 }
 
 main().catch((err: unknown) => {
