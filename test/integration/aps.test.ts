@@ -281,3 +281,17 @@ test('unknown units and procedures get the machine’s own 404 screen', async ()
   assert.equal(noProcedure.statusCode, 404);
   assert.match(noProcedure.body, /Trang đầu/);
 });
+
+test('a procedure not open to online filing is not offered at the machine, and its address shows the not-found screen', async () => {
+  const deskOnly = await makeProcedure(sys, { days: 5, name: 'Chứng thực chữ ký tại quầy', online: 'none' });
+  await db.query('INSERT INTO unit_procedures (unit_id, procedure_id) SELECT $1, id FROM procedures WHERE code = $2', [unit.id, deskOnly]);
+  const m = machine();
+  const fields = await get(m, `${BASE}/nop`);
+  assert.equal(fields.statusCode, 200);
+  assert.doesNotMatch(fields.body, /1 thủ tục[\s\S]*1 thủ tục|2 thủ tục/);
+  const direct = await get(m, `${BASE}/nop/${deskOnly}`);
+  assert.equal(direct.statusCode, 404);
+  assert.doesNotMatch(direct.body, /Chứng thực chữ ký tại quầy/);
+  const listed = await get(m, `${BASE}/nop/${procedure}`);
+  assert.equal(listed.statusCode, 200);
+});

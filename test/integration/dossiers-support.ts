@@ -11,7 +11,7 @@ let counter = 0;
 /** Publishes (from 2025-07-01) a procedure with the given time limit and cut-off; returns its code. */
 export async function makeProcedure(
   sys: System,
-  opts: { days?: number; hours?: number; cutoff?: string | null; documents?: string[]; name?: string } = {},
+  opts: { days?: number; hours?: number; cutoff?: string | null; documents?: string[]; name?: string; online?: 'full' | 'partial' | 'none' } = {},
 ): Promise<string> {
   const code = `9.${String(process.pid % 1000).padStart(3, '0')}${String(counter++).padStart(3, '0')}`;
   const spec: ProcedureSpec = {
@@ -28,7 +28,7 @@ export async function makeProcedure(
     steps: [],
     legalBasis: [],
     result: null,
-    onlineLevel: 'full',
+    onlineLevel: opts.online ?? 'full',
     sameDayEligible: false,
     unverified: [],
   };

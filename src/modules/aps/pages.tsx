@@ -34,6 +34,7 @@ import {
   timingFrom,
   timingQuery,
 } from '../kiosks/index.ts';
+import { acceptsOnline } from '../submissions/index.ts';
 import { findUnitByCode, findUnitById, type UnitRow } from '../units/index.ts';
 import { fileAtKiosk } from './commands/file-at-kiosk.ts';
 import { checkDigits, codeFromTrackingInput, TRACKING_INPUT_MAX } from './rules/tracking-input.ts';
@@ -689,12 +690,15 @@ export function registerApsPages(app: App, p: Platform): void {
     );
 
   /** The procedure of the URL when the unit carries it and it is in force today, with its field's URL segment. */
+  /** What a citizen may file at the machine: the unit's procedures open to online filing (the machine files online). */
+  const fileable = async (unitId: number, day: string) => (await listKioskProcedures(p.db, unitId, day)).filter((x) => acceptsOnline(x.online_level));
+
   const chosenProcedure = async (unit: UnitRow, raw: string | undefined): Promise<Chosen | null> => {
     const code = String(raw ?? '');
     if (!PROCEDURE_CODE.test(code)) return null;
     const day = todayInVietnam(now());
-    const [procedure, all] = await Promise.all([findKioskProcedure(p.db, unit.id, code, day), listKioskProcedures(p.db, unit.id, day)]);
-    if (!procedure) return null;
+    const [procedure, all] = await Promise.all([findKioskProcedure(p.db, unit.id, code, day), fileable(unit.id, day)]);
+    if (!procedure || !acceptsOnline(procedure.online_level)) return null;
     const slug = fieldSlugs([...new Set(all.map((x) => x.field))]).get(procedure.field) ?? '';
     return { code: procedure.code, name: procedure.name, fieldSlug: slug };
   };
@@ -705,7 +709,7 @@ export function registerApsPages(app: App, p: Platform): void {
 
   app.get('/kiosk/:unit/aps/nop', { config: { permission: 'public' } }, async (req, reply) =>
     withUnit(req, reply, async (unit, timing, ctx) => {
-      const all = await listKioskProcedures(p.db, unit.id, todayInVietnam(now()));
+      const all = await fileable(unit.id, todayInVietnam(now()));
       const counts = new Map<string, number>();
       for (const x of all) counts.set(x.field, (counts.get(x.field) ?? 0) + 1);
       const slugs = fieldSlugs([...counts.keys()]);
@@ -716,7 +720,7 @@ export function registerApsPages(app: App, p: Platform): void {
 
   app.get('/kiosk/:unit/aps/nop/linh-vuc/:field', { config: { permission: 'public' } }, async (req, reply) =>
     withUnit(req, reply, async (unit, timing, ctx) => {
-      const all = await listKioskProcedures(p.db, unit.id, todayInVietnam(now()));
+      const all = await fileable(unit.id, todayInVietnam(now()));
       const slugs = fieldSlugs([...new Set(all.map((x) => x.field))]);
       const wanted = (req.params as Params).field;
       const field = [...slugs].find(([, slug]) => slug === wanted)?.[0];

@@ -3,4 +3,4 @@
 
 export { submitDossier } from './commands/submit-dossier.ts';
 export { registerSubmissionPages, SUBMIT_BASE } from './pages.tsx';
-export { type CheckedApplicant, checkApplicant, type SubmissionValues } from './rules/submission.ts';
+export { acceptsOnline, type CheckedApplicant, checkApplicant, type SubmissionValues } from './rules/submission.ts';
