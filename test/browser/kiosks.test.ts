@@ -142,6 +142,15 @@ test('the LED board shows one message at a time and rotates; without JavaScript 
   // The figures slide, whenever it comes round.
   await page.locator('dl.led-figures').waitFor({ state: 'visible', timeout: 15000 });
   await page.screenshot({ path: screenshotPath('led-board-figures-1920') });
+  // Whoever reads at the board can stop the rotation (WCAG 2.2.2) and start it again.
+  const pause = page.getByRole('button', { name: 'Tạm dừng' });
+  await pause.click();
+  const held = await visible();
+  await page.waitForTimeout(2500);
+  assert.equal(await visible(), held, 'paused: the same message after two rotation periods');
+  assert.equal(await page.getByRole('button', { name: 'Tiếp tục' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.waitForFunction((f) => document.querySelector('.led-slide.led-active')?.getAttribute('data-slide') !== f, held, { timeout: 5000 });
   await context.close();
 
   const plain = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'vi-VN', javaScriptEnabled: false });

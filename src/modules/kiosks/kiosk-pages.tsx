@@ -465,7 +465,7 @@ function BoardScreen(props: { ctx: Ctx; unit: UnitRow; timing: KioskTiming; vers
       versionUrl={`${BASE}/${unit.code}/bang-led/version`}
     >
       <h1 class="led-unit">{unit.name}</h1>
-      <div class="led-slides" id="led-slides">
+      <div class="led-slides" id="led-slides" aria-live="off" data-pause-label={tr(ctx, 'Tạm dừng', 'Pause')} data-play-label={tr(ctx, 'Tiếp tục', 'Resume')}>
         {slides.map((s) => (
           <section key={s.key} class={`led-slide led-slide-${s.kind}`} data-slide={s.key}>
             {s.children}

@@ -109,10 +109,36 @@
       });
       sessionStorage.setItem(key, String(index));
     };
-    document.getElementById('led-slides')?.classList.add('led-rotating');
+    const box = document.getElementById('led-slides');
+    box?.classList.add('led-rotating');
     show();
+    // WCAG 2.2.2 (pause, stop, hide): a button stops the rotation for whoever reads at the board; hovering or focusing
+    // the slides holds it too.
+    let paused = false;
+    let held = false;
+    if (box) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'led-pause';
+      button.setAttribute('aria-controls', 'led-slides');
+      const label = () => {
+        button.textContent = paused ? box.dataset.playLabel || 'Tiếp tục' : box.dataset.pauseLabel || 'Tạm dừng';
+        button.setAttribute('aria-pressed', String(paused));
+      };
+      button.addEventListener('click', () => {
+        paused = !paused;
+        label();
+      });
+      label();
+      box.after(button);
+      box.addEventListener('mouseenter', () => (held = true));
+      box.addEventListener('mouseleave', () => (held = false));
+      box.addEventListener('focusin', () => (held = true));
+      box.addEventListener('focusout', () => (held = false));
+    }
     setInterval(
       () => {
+        if (paused || held) return;
         index = (index + 1) % slides.length;
         show();
       },
