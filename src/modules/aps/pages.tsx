@@ -203,7 +203,7 @@ function FieldsScreen(props: { ctx: PageContext; unit: UnitRow; timing: KioskTim
             <li key={f.slug}>
               <a class="k-tile" href={`${to.field(f.slug)}${q}`}>
                 <span class="k-tile-name">{f.name}</span>
-                <span class="k-tile-count">{tr(ctx, `${f.count} thủ tục`, `${f.count} procedures`)}</span>
+                <span class="k-tile-count">{tr(ctx, `${f.count} thủ tục`, `${f.count} procedure${f.count === 1 ? '' : 's'}`)}</span>
               </a>
             </li>
           ))}

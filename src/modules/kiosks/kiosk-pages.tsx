@@ -207,7 +207,7 @@ function StartScreen(props: { ctx: Ctx; unit: UnitRow; timing: KioskTiming; vers
             <li key={f.slug}>
               <a class="k-tile" href={`${BASE}/${unit.code}/linh-vuc/${f.slug}${q}`}>
                 <span class="k-tile-name">{f.name}</span>
-                <span class="k-tile-count">{tr(ctx, `${f.count} thủ tục`, `${f.count} procedures`)}</span>
+                <span class="k-tile-count">{tr(ctx, `${f.count} thủ tục`, `${f.count} procedure${f.count === 1 ? '' : 's'}`)}</span>
               </a>
             </li>
           ))}

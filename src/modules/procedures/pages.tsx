@@ -419,7 +419,7 @@ export function registerProceduresPages(app: App, p: Platform): void {
             </a>
           </PageHeading>
           <SearchForm ctx={ctx} action={BASE} query={query} fields={fields} staff />
-          <p role="status">{tr(ctx, `${found.total} thủ tục`, `${found.total} procedures`)}</p>
+          <p role="status">{tr(ctx, `${found.total} thủ tục`, `${found.total} procedure${found.total === 1 ? '' : 's'}`)}</p>
           <TableWrap label={tr(ctx, 'Danh sách thủ tục', 'Procedures')}>
             <table>
               <thead>
