@@ -3,13 +3,16 @@
  *
  * 100 concurrent clients post feedback through the API an integration uses, Open311 GeoReport v2
  * `POST /open311/v2/requests.json` (form-encoded, `api_key` of an `open311` key, `jurisdiction_id` a ward, a
- * category as `service_code`, coordinates, a description with Vietnamese text), for a fixed time after a warm-up:
- * sustained requests per second and p50/p99 latency, with the CPU the app, PostgreSQL and this client spent per
- * request. Aim (issue 7): ≥ 300 requests/s with p99 < 100 ms on the 2-core machine. Fresh DATA_DIR with demo data on
+ * category as `service_code`, coordinates, a description with Vietnamese text), twice, each for a fixed time after a
+ * warm-up: (1) closed loop, each client posting again as soon as it is answered — the most the system sustains, with
+ * the CPU the app, PostgreSQL and this client spent per item; (2) open loop, the clients together offering 300
+ * requests/s on a schedule — the latency at that rate, counted from when each request was due. Aim (issue 7): ≥ 300
+ * requests/s with p99 < 100 ms on the 2-core machine. Fresh DATA_DIR with demo data on
  * the embedded PostgreSQL, deleted at the end.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,14 +27,17 @@ const CONCURRENCY = Number(process.env.BENCH_FEEDBACK_CONCURRENCY ?? 100);
 const SECONDS = Number(process.env.BENCH_FEEDBACK_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const JURISDICTION = 'cao-lanh-phuong-1';
+/** Issue 7's aim: ≥ 300 requests/s with p99 < 100 ms at 100 concurrent clients. */
+const TARGET_RATE = Number(process.env.BENCH_FEEDBACK_RATE ?? 300);
 
 export interface FeedbackBenchResult {
   concurrency: number;
-  requests: number;
-  errors: number;
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
+  /** Closed loop: as many as answered. */
+  saturated: Run;
+  /** Open loop at the target rate. */
+  offered: Run;
+  targetRate: number;
+  /** CPU per item made during the closed-loop run. */
   cpu: CpuShare;
 }
 
@@ -43,41 +49,123 @@ const descriptions = [
   'Lấn chiếm vỉa hè để buôn bán, người đi bộ phải xuống lòng đường',
 ];
 
-/** Posts for `seconds` with `concurrency` workers; latencies of the requests that started after the warm-up. */
-async function drive(base: string, key: string, service: string, seconds: number, concurrency: number, counting: () => boolean) {
+/**
+ * One keep-alive connection per client (node:http rather than fetch: the client shares the machine's two cores with
+ * the app and PostgreSQL, and fetch costs it about twice the CPU per request).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+function post(base: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}/open311/v2/requests.json`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function bodyOf(key: string, service: string, i: number, worker: number): string {
+  return new URLSearchParams({
+    api_key: key,
+    jurisdiction_id: JURISDICTION,
+    service_code: service,
+    lat: (10.45 + (i % 100) / 10_000).toFixed(5),
+    long: (105.63 + (worker % 100) / 10_000).toFixed(5),
+    description: `${descriptions[i % descriptions.length]} (#${i})`,
+    email: `nguoi.dan.${i % 1000}@example.vn`,
+    first_name: 'Lan',
+    last_name: 'Nguyễn Thị',
+  }).toString();
+}
+
+interface Run {
+  perSecond: number;
+  requests: number;
+  errors: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * Closed loop: each of `clients` posts, waits for the answer, posts again, for `seconds` after `warmup` seconds. Gives
+ * the most the system sustains; latency then is only the queue (clients ÷ rate, Little's law).
+ */
+async function closedLoop(base: string, key: string, service: string, clients: number, warmup: number, seconds: number): Promise<Run> {
   const times: number[] = [];
   let errors = 0;
   let n = 0;
-  const stopAt = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  const countFrom = t0 + warmup * 1000;
+  const stopAt = countFrom + seconds * 1000;
   await Promise.all(
-    Array.from({ length: concurrency }, async (_v, worker) => {
+    Array.from({ length: clients }, async (_v, worker) => {
       while (performance.now() < stopAt) {
         const i = n++;
-        const body = new URLSearchParams({
-          api_key: key,
-          jurisdiction_id: JURISDICTION,
-          service_code: service,
-          lat: (10.45 + (i % 100) / 10_000).toFixed(5),
-          long: (105.63 + (worker % 100) / 10_000).toFixed(5),
-          description: `${descriptions[i % descriptions.length]} (#${i})`,
-          email: `nguoi.dan.${i % 1000}@example.vn`,
-          first_name: 'Lan',
-          last_name: 'Nguyễn Thị',
-        });
-        const counted = counting();
         const s = performance.now();
-        const res = await fetch(`${base}/open311/v2/requests.json`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body,
-        });
-        await res.arrayBuffer();
-        if (res.status !== 201 && res.status !== 200) errors++;
-        if (counted) times.push(performance.now() - s);
+        const status = await post(base, bodyOf(key, service, i, worker));
+        const e = performance.now();
+        if (s < countFrom || e > stopAt) continue;
+        if (status !== 200 && status !== 201) errors++;
+        times.push(e - s);
       }
     }),
   );
-  return { times: times.sort((a, b) => a - b), errors };
+  times.sort((x, y) => x - y);
+  return {
+    perSecond: times.length / seconds,
+    requests: times.length,
+    errors,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    p99Ms: percentile(times, 99),
+    maxMs: times.at(-1) ?? Number.NaN,
+  };
+}
+
+/**
+ * Open loop: `clients` clients together offer `rate` requests per second, each on its own schedule (a request every
+ * clients ÷ rate seconds, phases spread). Latency counts from the moment a request was due, so a slow answer that
+ * delays the next request is not hidden (no coordinated omission).
+ */
+async function openLoop(base: string, key: string, service: string, clients: number, rate: number, warmup: number, seconds: number): Promise<Run> {
+  const times: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const interval = (clients / rate) * 1000;
+  const t0 = performance.now() + 50;
+  const countFrom = t0 + warmup * 1000;
+  const stopAt = countFrom + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_v, worker) => {
+      for (let k = 0; ; k++) {
+        const due = t0 + (worker / clients) * interval + k * interval;
+        if (due >= stopAt) break;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const status = await post(base, bodyOf(key, service, n++, worker));
+        if (due < countFrom) continue;
+        if (status !== 200 && status !== 201) errors++;
+        times.push(performance.now() - due);
+      }
+    }),
+  );
+  times.sort((x, y) => x - y);
+  return {
+    perSecond: times.length / seconds,
+    requests: times.length,
+    errors,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    p99Ms: percentile(times, 99),
+    maxMs: times.at(-1) ?? Number.NaN,
+  };
 }
 
 /** Runs the feedback bench on a fresh embedded PostgreSQL with demo data; returns the numbers. */
@@ -98,37 +186,28 @@ export async function benchFeedback(log: (line: string) => void = () => {}): Pro
     db = new pg.Pool({ connectionString: embedded.url, max: 2 });
     const k = newApiKey();
     await db.query(`INSERT INTO api_keys (name, prefix, token_hash, scopes) VALUES ('bench open311', $1, $2, '{open311}')`, [k.prefix, hashToken(k.key)]);
-    await db.query(
-      `INSERT INTO feedback_categories (code, name, answer_days) VALUES ('bench-giao-thong', 'Giao thông (bench)', 10) ON CONFLICT (code) DO NOTHING`,
-    );
-    log(`feedback bench: ${CONCURRENCY} clients, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s …`);
-    let counting = false;
-    const warm = drive(base, k.key, 'bench-giao-thong', WARMUP_SECONDS + SECONDS, CONCURRENCY, () => counting);
-    await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-    const a0 = processCpuMs(app.pid as number);
+    const service = 'bench-giao-thong';
+    await db.query(`INSERT INTO feedback_categories (code, name, answer_days) VALUES ($1, 'Giao thông (bench)', 10) ON CONFLICT (code) DO NOTHING`, [service]);
+    log(`feedback bench: ${CONCURRENCY} clients as fast as answered, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s …`);
+    const appPid = app.pid as number;
+    const a0 = processCpuMs(appPid);
     const p0 = postgresCpuMs();
     const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    counting = true;
-    const { times, errors } = await warm;
-    const wallMs = performance.now() - t0;
+    const sent0 = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM feedback')).rows[0]?.n ?? 0);
+    const saturated = await closedLoop(base, k.key, service, CONCURRENCY, WARMUP_SECONDS, SECONDS);
+    const made = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM feedback')).rows[0]?.n ?? 0) - sent0;
     const c = process.cpuUsage(c0);
-    const count = times.length;
-    return {
-      concurrency: CONCURRENCY,
-      requests: count,
-      errors,
-      perSecond: count / (wallMs / 1000),
-      p50Ms: percentile(times, 50),
-      p99Ms: percentile(times, 99),
-      cpu: {
-        appMs: (processCpuMs(app.pid as number) - a0) / count,
-        postgresMs: (postgresCpuMs() - p0) / count,
-        clientMs: (c.user + c.system) / 1000 / count,
-      },
+    const cpu: CpuShare = {
+      appMs: (processCpuMs(appPid) - a0) / made,
+      postgresMs: (postgresCpuMs() - p0) / made,
+      clientMs: (c.user + c.system) / 1000 / made,
     };
+    log(`feedback bench: ${CONCURRENCY} clients offering ${TARGET_RATE}/s together, ${SECONDS} s …`);
+    const offered = await openLoop(base, k.key, service, CONCURRENCY, TARGET_RATE, WARMUP_SECONDS, SECONDS);
+    return { concurrency: CONCURRENCY, saturated, offered, targetRate: TARGET_RATE, cpu };
   } finally {
     await db?.end();
+    agent.destroy();
     if (app && app.exitCode === null) {
       const exited = new Promise((r) => app?.once('exit', r));
       app.kill('SIGTERM');
@@ -141,12 +220,14 @@ export async function benchFeedback(log: (line: string) => void = () => {}): Pro
 /** Prints the numbers. */
 export function printFeedbackBench(r: FeedbackBenchResult, out: (s: string) => void = (s) => process.stdout.write(s)): void {
   const f = (n: number) => n.toFixed(1);
+  const line = (x: Run) =>
+    `${f(x.perSecond)}/s over ${x.requests} requests (${x.errors} errors), p50 ${f(x.p50Ms)} ms, p95 ${f(x.p95Ms)} ms, p99 ${f(x.p99Ms)} ms, max ${f(x.maxMs)} ms`;
   out(`\nFeedback intake through Open311 POST requests.json, ${r.concurrency} concurrent clients, ${os.cpus().length} cores\n`);
-  out(`  ${r.requests} requests counted (${r.errors} errors): ${f(r.perSecond)}/s, p50 ${f(r.p50Ms)} ms, p99 ${f(r.p99Ms)} ms\n`);
-  out(
-    `  aim ≥ 300/s: ${r.perSecond >= 300 ? 'met' : 'NOT met'} (${(r.perSecond / 300).toFixed(2)} of it); p99 < 100 ms: ${r.p99Ms < 100 ? 'met' : 'NOT met'}\n`,
-  );
-  out(`  CPU per request: app ${f(r.cpu.appMs)} ms, PostgreSQL ${f(r.cpu.postgresMs)} ms, bench client ${f(r.cpu.clientMs)} ms\n`);
+  out(`  most sustained (each client posts again on its answer): ${line(r.saturated)}\n`);
+  out(`    → ≥ ${r.targetRate}/s ${r.saturated.perSecond >= r.targetRate ? 'met' : 'NOT met'} (${(r.saturated.perSecond / r.targetRate).toFixed(2)} of it)\n`);
+  out(`  offered ${r.targetRate}/s by the ${r.concurrency} clients together:       ${line(r.offered)}\n`);
+  out(`    → p99 < 100 ms at ${r.targetRate}/s ${r.offered.p99Ms < 100 && r.offered.perSecond >= r.targetRate * 0.98 ? 'met' : 'NOT met'}\n`);
+  out(`  CPU per item: app ${f(r.cpu.appMs)} ms, PostgreSQL ${f(r.cpu.postgresMs)} ms, bench client ${f(r.cpu.clientMs)} ms\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,6 +2,7 @@ import { registerApsPages } from './modules/aps/index.ts';
 import { registerAuditApi, registerAuditPages } from './modules/audit/index.ts';
 import { registerCalendarApi, registerCalendarPages } from './modules/calendar/index.ts';
 import { registerCitizenPages } from './modules/citizens/index.ts';
+import { registerDialoguesApi, registerDialoguesPages, registerDialoguesStaffPages } from './modules/dialogues/index.ts';
 import {
   registerDossierPoliciesApi,
   registerDossierPoliciesPages,
@@ -10,11 +11,20 @@ import {
   registerDossiersApi,
   registerDossiersPages,
 } from './modules/dossiers/index.ts';
-import { registerFeedbackReportRoutes } from './modules/feedback/index.ts';
+import {
+  registerFeedbackAdminPages,
+  registerFeedbackPublicApi,
+  registerFeedbackPublicPages,
+  registerFeedbackReportRoutes,
+  registerFeedbackStaffApi,
+  registerFeedbackStaffPages,
+} from './modules/feedback/index.ts';
+import { registerFeedbackChannelRoutes } from './modules/feedback-channels/index.ts';
 import { registerFormsApi, registerFormsPages } from './modules/forms/index.ts';
 import { registerGuidePages } from './modules/guides/index.ts';
 import { registerIdentityApi, registerIdentityPages } from './modules/identity/index.ts';
 import { registerKioskPages, registerKioskStaffPages, registerKiosksApi } from './modules/kiosks/index.ts';
+import { registerOpen311Routes } from './modules/open311/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
 import { registerQuestionsApi, registerQuestionsPages, registerQuestionsStaffPages } from './modules/questions/index.ts';
 import { registerSamplesApi, registerSamplesPages, registerSamplesStaffPages } from './modules/samples/index.ts';
@@ -61,7 +71,17 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerSamplesPages(app, platform);
   registerSamplesStaffPages(app, platform);
   registerSubmissionPages(app, platform);
+  registerDialoguesApi(app, platform);
+  registerDialoguesPages(app, platform);
+  registerDialoguesStaffPages(app, platform);
   registerFeedbackReportRoutes(app, platform);
+  registerFeedbackPublicApi(app, platform);
+  registerFeedbackPublicPages(app, platform);
+  registerFeedbackStaffApi(app, platform);
+  registerFeedbackStaffPages(app, platform);
+  registerFeedbackAdminPages(app, platform);
   registerAuditApi(app, platform);
   registerAuditPages(app, platform);
+  await registerFeedbackChannelRoutes(app, platform);
+  registerOpen311Routes(app, platform);
 }

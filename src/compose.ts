@@ -4,6 +4,8 @@ import { registerRoutes } from './app.ts';
 import { seedOfficialSchedules } from './modules/calendar/index.ts';
 import { loadCitizenPrincipal } from './modules/citizens/index.ts';
 import { carryOverDossiers, dossierJobDefinitions, warningOptionsFromEnv } from './modules/dossiers/index.ts';
+import { feedbackJobDefinitions, feedbackJobOptionsFromEnv } from './modules/feedback/index.ts';
+import { feedbackChannelJobDefinitions } from './modules/feedback-channels/index.ts';
 import { formsJobDefinitions } from './modules/forms/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
 import { seedSlipTemplates } from './modules/slips/index.ts';
@@ -18,6 +20,7 @@ import { one } from './platform/db/query.ts';
 import { sweepRateLimits } from './platform/http/rate-limit-store.ts';
 import { type App, buildHttp } from './platform/http/server.ts';
 import { type JobDefinition, startJobs } from './platform/jobs/index.ts';
+import { notificationJobDefinitions } from './platform/notify/index.ts';
 import { renderErrorPage } from './web/components.tsx';
 
 // Modules that carry records over when a unit is merged (once per process).
@@ -41,7 +44,7 @@ async function sessionSecret(database: Database): Promise<string> {
 }
 
 /** Every module's job definitions. */
-export function jobDefinitions(database: Database): JobDefinition[] {
+export function jobDefinitions(database: Database, config?: Config): JobDefinition[] {
   return [
     {
       name: 'housekeeping',
@@ -53,6 +56,10 @@ export function jobDefinitions(database: Database): JobDefinition[] {
     },
     ...dossierJobDefinitions(database.db, warningOptionsFromEnv(process.env)),
     ...formsJobDefinitions(database.db),
+    ...feedbackJobDefinitions(database.db, feedbackJobOptionsFromEnv(process.env)),
+    ...feedbackChannelJobDefinitions(database.db),
+    // The notifications outbox (e-mail, SMS): needs the transports' settings.
+    ...(config ? notificationJobDefinitions({ db: database.db, config }) : []),
   ];
 }
 
@@ -72,7 +79,7 @@ export async function composeSystem(config: Config, databaseUrl: string, opts: {
       await migrate(database.pool);
       await seedOfficialSchedules(database.db);
       await seedSlipTemplates(database.db);
-      jobs = opts.jobs === false ? null : await startJobs(databaseUrl, jobDefinitions(database), config.worker, () => {});
+      jobs = opts.jobs === false ? null : await startJobs(databaseUrl, jobDefinitions(database, config), config.worker, () => {});
     } finally {
       await lock.query('SELECT pg_advisory_unlock(7402390)').catch(() => {});
       lock.release();

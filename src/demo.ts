@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { loadDemoFeedback } from './modules/feedback/index.ts';
 import { loadDemoProcedures } from './modules/procedures/index.ts';
 import { loadDemoAccounts } from './modules/staff/index.ts';
 import { loadDemoUnits } from './modules/units/index.ts';
@@ -21,6 +22,7 @@ export function registerDemoLoader(loader: DemoLoader): void {
 }
 
 registerDemoLoader((_p, tx) => loadDemoProcedures(tx, systemActor('demo')));
+registerDemoLoader((_p, tx) => loadDemoFeedback(tx));
 
 /**
  * Loads the demo data (units, accounts, and each module's demo records) once per database,

@@ -19,6 +19,33 @@ export interface Config {
   worker: boolean;
   /** Citizen sign-in through VNeID (OpenID Connect); null when VNEID_ISSUER is unset. */
   vneid: VneidConfig | null;
+  /** Outgoing e-mail through SMTP; null when SMTP_URL is unset (e-mail notifications then wait, pending). */
+  smtp: SmtpConfig | null;
+  /** The brandname SMS gateway; null when SMS_URL is unset (SMS notifications then wait, pending). */
+  sms: SmsConfig | null;
+  /** Inbound feedback channels (Zalo OA, Facebook Page, e-mail relay); each null when its secret is unset. */
+  channels: ChannelsConfig;
+}
+
+/** SMTP_URL (smtp://user:pass@host:587 or smtps://…:465) and MAIL_FROM. */
+export interface SmtpConfig {
+  url: string;
+  from: string;
+}
+
+/** A brandname SMS gateway with eSMS.vn's JSON API shape (SMS_URL, SMS_API_KEY, SMS_SECRET, SMS_BRANDNAME). */
+export interface SmsConfig {
+  url: string;
+  apiKey: string;
+  secret: string;
+  brandname: string;
+}
+
+/** The webhook channels of feedback; account → unit maps are `{ "<OA id or page id>": "<unit code>" }`. */
+export interface ChannelsConfig {
+  zalo: { appId: string; oaSecret: string; units: Record<string, string> } | null;
+  facebook: { appSecret: string; verifyToken: string; units: Record<string, string> } | null;
+  email: { secret: string } | null;
 }
 
 /** The VNeID relying-party settings (the values come from the integration agreement with the VNeID operator). */
@@ -67,6 +94,51 @@ function vneidFrom(env: NodeJS.ProcessEnv, publicUrl: string): VneidConfig | nul
   };
 }
 
+function unitMapFrom(value: string | undefined, name: string): Record<string, string> {
+  if (!value?.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error(`${name} must be a JSON object like {"<account id>":"<unit code>"}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new Error(`${name} must be a JSON object like {"<account id>":"<unit code>"}`);
+  }
+  return parsed as Record<string, string>;
+}
+
+function required(env: NodeJS.ProcessEnv, names: string[], because: string): void {
+  for (const name of names) if (!env[name]?.trim()) throw new Error(`${name} must be set when ${because} is set`);
+}
+
+/** Notification transports and inbound channels from the environment (docs/notifications.md, docs/feedback.md). */
+function channelsFrom(env: NodeJS.ProcessEnv, publicUrl: string): Pick<Config, 'smtp' | 'sms' | 'channels'> {
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error('SMTP_URL must start with smtp:// or smtps://');
+  const smsUrl = env.SMS_URL?.trim();
+  if (smsUrl) required(env, ['SMS_API_KEY', 'SMS_SECRET', 'SMS_BRANDNAME'], 'SMS_URL');
+  const zaloSecret = env.ZALO_OA_SECRET?.trim();
+  if (zaloSecret) required(env, ['ZALO_APP_ID'], 'ZALO_OA_SECRET');
+  const fbSecret = env.FACEBOOK_APP_SECRET?.trim();
+  if (fbSecret) required(env, ['FACEBOOK_VERIFY_TOKEN'], 'FACEBOOK_APP_SECRET');
+  const mailSecret = env.INBOUND_EMAIL_SECRET?.trim();
+  if (mailSecret && mailSecret.length < 32) throw new Error('INBOUND_EMAIL_SECRET must be at least 32 characters');
+  return {
+    smtp: smtpUrl ? { url: smtpUrl, from: env.MAIL_FROM?.trim() || `Gần Dân <no-reply@${new URL(publicUrl).hostname}>` } : null,
+    sms: smsUrl
+      ? { url: smsUrl, apiKey: (env.SMS_API_KEY as string).trim(), secret: (env.SMS_SECRET as string).trim(), brandname: (env.SMS_BRANDNAME as string).trim() }
+      : null,
+    channels: {
+      zalo: zaloSecret ? { appId: (env.ZALO_APP_ID as string).trim(), oaSecret: zaloSecret, units: unitMapFrom(env.ZALO_OA_UNITS, 'ZALO_OA_UNITS') } : null,
+      facebook: fbSecret
+        ? { appSecret: fbSecret, verifyToken: (env.FACEBOOK_VERIFY_TOKEN as string).trim(), units: unitMapFrom(env.FACEBOOK_PAGE_UNITS, 'FACEBOOK_PAGE_UNITS') }
+        : null,
+      email: mailSecret ? { secret: mailSecret } : null,
+    },
+  };
+}
+
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -93,5 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     worker: env.WORKER !== '0',
     vneid: vneidFrom(env, publicUrl),
+    ...channelsFrom(env, publicUrl),
   };
 }

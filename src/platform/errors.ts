@@ -43,6 +43,23 @@ export const errorCatalogue = {
   FORM_TEMPLATE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy mẫu tờ khai', en: 'Form template not found' } },
   QUESTION_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy câu hỏi', en: 'Question not found' } },
   SAMPLE_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy hồ sơ mẫu', en: 'Sample dossier not found' } },
+  FEEDBACK_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy phản ánh, kiến nghị', en: 'Feedback not found' } },
+  FEEDBACK_NOT_ANSWERED: {
+    status: 409,
+    title: { vi: 'Phản ánh chưa được trả lời nên chưa đánh giá được', en: 'The feedback has not been answered yet, so it cannot be rated' },
+  },
+  FEEDBACK_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: { vi: 'Trạng thái hiện tại của phản ánh không cho phép thao tác này', en: 'The feedback’s current status does not allow this action' },
+  },
+  FEEDBACK_ALREADY_RATED: { status: 409, title: { vi: 'Câu trả lời này đã được đánh giá', en: 'This answer has already been rated' } },
+  FEEDBACK_REOPEN_REFUSED: {
+    status: 409,
+    title: {
+      vi: 'Không đề nghị xem xét lại được: chỉ được một lần, khi không hài lòng với câu trả lời',
+      en: 'Cannot ask for a review: only once, when not satisfied with the answer',
+    },
+  },
   DECLARATION_SET_ALREADY_RECEIVED: {
     status: 409,
     title: { vi: 'Bộ tờ khai đã được tiếp nhận thành hồ sơ', en: 'The declaration set has already been received as a dossier' },
@@ -113,6 +130,19 @@ export const errorCatalogue = {
       vi: 'VNeID không cung cấp đủ họ tên và số định danh cá nhân, chưa đăng nhập được',
       en: 'VNeID did not provide the full name and personal ID number; you are not signed in',
     },
+  },
+  // Inbound webhooks of the feedback channels (src/modules/feedback-channels): `reason` says which check failed.
+  WEBHOOK_SIGNATURE_INVALID: {
+    status: 401,
+    title: { vi: 'Chữ ký của yêu cầu webhook thiếu hoặc không đúng', en: 'The webhook signature is missing or wrong' },
+  },
+  WEBHOOK_REJECTED: {
+    status: 403,
+    title: { vi: 'Yêu cầu webhook đã quá hạn hoặc đã được nhận trước đó', en: 'The webhook delivery is stale or was already taken' },
+  },
+  WEBHOOK_NOT_CONFIGURED: {
+    status: 404,
+    title: { vi: 'Kênh tiếp nhận này chưa được cấu hình', en: 'This channel is not configured' },
   },
 } as const satisfies Record<string, { status: number; title: Text }>;
 

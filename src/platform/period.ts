@@ -73,3 +73,9 @@ export function periodBounds(from: string, to: string, now: Date): { start: Date
   const end = new Date(startOfVietnamDay(to).getTime() + DAY_MS);
   return { start, end, asOf: now.getTime() < end.getTime() ? now : end };
 }
+
+/** A moment as ISO 8601 in Vietnam time ('2026-12-09T17:00:00+07:00'), whatever form the driver gave it in. */
+export function vietnamIso(v: Date | string): string {
+  const local = new Date(new Date(v).getTime() + 7 * 3600_000).toISOString();
+  return `${local.slice(0, 19)}+07:00`;
+}

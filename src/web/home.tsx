@@ -30,6 +30,17 @@ export function registerHomePage(app: App): void {
               <a href="/hoi-dap">{tr(ctx, 'Hỏi đáp “Chạm để biết”', 'Questions and answers')}</a>
             </li>
             <li>
+              <a href="/phan-anh">{tr(ctx, 'Phản ánh, kiến nghị: gửi, theo dõi, xem câu trả lời', 'Feedback: send, follow, read the answers')}</a>
+            </li>
+            <li>
+              <a href="/duong-day-nong">{tr(ctx, 'Đường dây nóng của lãnh đạo và hộp thư góp ý', 'Leaders’ hotline numbers and the suggestion box')}</a>
+            </li>
+            <li>
+              <a href="/doi-thoai">
+                {tr(ctx, 'Đối thoại với Nhân dân và doanh nghiệp: lịch, gửi câu hỏi, cam kết', 'Dialogues with the public and businesses')}
+              </a>
+            </li>
+            <li>
               <a href="/cong-dan">
                 {tr(ctx, 'Công dân đăng nhập bằng VNeID: hồ sơ của tôi, tờ khai điền sẵn', 'Citizens (VNeID): my dossiers, pre-filled forms')}
               </a>

@@ -38,6 +38,20 @@ await answer(late.code, '2026-03-17T08:00:00+07:00');
 await q(`UPDATE feedback SET rating = 'hai_long', rated_at = '2026-03-18T10:00:00+07:00' WHERE code = $1`, [onTime.code]);
 await q(`UPDATE feedback SET rating = 'khong_hai_long', rated_at = '2026-03-18T10:00:00+07:00', reopen_count = 1 WHERE code = $1`, [late.code]);
 
+// A radio dialogue held on 10 March with two commitments: one kept on 20 March (deadline 25 March), one still open
+// past its deadline of 20 March.
+const dialogue = await q(
+  `INSERT INTO dialogues (unit_id, kind, title, starts_at, ends_at, place, status, summary)
+   VALUES ($1, 'radio', 'Đối thoại về trật tự đô thị', '2026-03-10T08:00:00+07:00', '2026-03-10T10:00:00+07:00', 'Đài truyền thanh phường', 'held', 'Đã trao đổi') RETURNING id`,
+  [ward.id],
+);
+await q(
+  `INSERT INTO dialogue_commitments (dialogue_id, text, owner_unit_id, deadline, status, outcome, closed_at, created_at)
+   VALUES ($1, 'Sửa đèn đường', $2, '2026-03-25', 'done', 'Đã sửa xong', '2026-03-20T10:00:00+07:00', '2026-03-10T10:00:00+07:00'),
+          ($1, 'Dẹp lấn chiếm vỉa hè', $2, '2026-03-20', 'open', NULL, NULL, '2026-03-10T10:00:00+07:00')`,
+  [dialogue.rows[0].id, ward.id],
+);
+
 const leader = await signIn(sys, (await makeUser(sys, 'unit_leader', ward)).username);
 const provinceLeader = await signIn(sys, (await makeUser(sys, 'unit_leader', province, { subtree: true })).username);
 
@@ -56,6 +70,7 @@ test('the ward report counts by channel and category, on time against the deadli
   const traffic = r.byCategory.find((c: { code: string }) => c.code === 'giao-thong');
   assert.deepEqual({ received: traffic.received, answered: traffic.answered, onTime: traffic.answeredOnTime }, { received: 2, answered: 2, onTime: 1 });
   assert.ok(openOverdue.code && openInTime.code);
+  assert.deepEqual(r.dialogues, { held: { radio: 1, businessCoffee: 0 }, commitments: { open: 1, overdue: 1, doneInPeriod: 1, doneOnTimeInPeriod: 1 } });
 });
 
 test('a period with no feedback says "no data", not 0 % or 100 %', async () => {

@@ -1,10 +1,12 @@
 /** Permission-matrix cases contributed by the procedures and calendar modules. */
 import { calendarMatrixCases } from './calendar-permission-cases.ts';
 import { citizenMatrixCases } from './citizens-permission-cases.ts';
+import { dialoguesMatrixCases } from './dialogues-permission-cases.ts';
 import { dossierMatrixCases, dossierPageMatrixCases } from './dossier-permission-cases.ts';
 import { dossierPolicyMatrixCases } from './dossier-policy-permission-cases.ts';
 import { dossierReportMatrixCases } from './dossier-report-permission-cases.ts';
 import { dossierSlipMatrixCases } from './dossier-slip-permission-cases.ts';
+import { feedbackMatrixCases } from './feedback-permission-cases.ts';
 import { feedbackReportMatrixCases } from './feedback-report-permission-cases.ts';
 import { formsMatrixCases } from './forms-permission-cases.ts';
 import { guidesMatrixCases } from './guides-permission-cases.ts';
@@ -24,6 +26,7 @@ export const matrixCases: MatrixCase[] = [
   ...dossierSlipMatrixCases,
   ...dossierReportMatrixCases,
   ...feedbackReportMatrixCases,
+  ...feedbackMatrixCases,
   ...dossierPolicyMatrixCases,
   ...formsMatrixCases,
   ...guidesMatrixCases,
@@ -31,6 +34,7 @@ export const matrixCases: MatrixCase[] = [
   ...kioskMatrixCases,
   ...questionMatrixCases,
   ...samplesMatrixCases,
+  ...dialoguesMatrixCases,
 ];
 
 matrixCases.push({

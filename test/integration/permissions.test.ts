@@ -27,6 +27,11 @@ export interface MatrixCase {
   route: string;
   permission: string;
   scope: Scope;
+  /**
+   * The route declares `permission` ('signed-in') and its handler asks for any one of these on the target unit (a
+   * feedback list read by operators with feedback.receive and specialists with feedback.handle).
+   */
+  anyOf?: string[];
   /** Builds the request against a target unit; may create fixtures under it. */
   make(fx: Fixtures, target: UnitRow): Promise<{ url: string; payload?: unknown }>;
 }
@@ -56,6 +61,10 @@ const spec: Record<Role, string[]> = {
     'guides.print',
     'questions.answer',
     'samples.manage',
+    'feedback.receive',
+    'feedback.handle',
+    'feedback.manage',
+    'dialogues.manage',
   ],
   home_affairs_officer: [
     'units.read',
@@ -70,6 +79,8 @@ const spec: Record<Role, string[]> = {
     'dossiers.policies',
     'reports.read',
     'guides.print',
+    'feedback.manage',
+    'dialogues.manage',
   ],
   one_stop_clerk: [
     'units.read',
@@ -81,15 +92,18 @@ const spec: Record<Role, string[]> = {
     'questions.answer',
     'guides.print',
     'samples.manage',
+    'feedback.receive',
+    'feedback.handle',
   ],
-  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer', 'feedback.handle'],
   post_office_staff: ['units.read', 'procedures.read'],
   support_volunteer: ['procedures.read'],
+  hotline_operator: ['units.read', 'procedures.read', 'feedback.receive'],
 };
 const roleList = Object.keys(spec) as Role[];
 
 function expectAllowed(role: Role, c: MatrixCase, relation: Relation): boolean {
-  const has = spec[role].includes('*') || spec[role].includes(c.permission);
+  const has = spec[role].includes('*') || (c.anyOf ?? [c.permission]).some((p) => spec[role].includes(p));
   switch (c.scope) {
     case 'public':
     case 'signed-in':

@@ -14,6 +14,7 @@ import { ErrorSummary, Field, type FormErrors, PageHeading, Select, TableWrap } 
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext } from '../../web/page.ts';
+import { computeDialogueIndicators, type DialogueIndicators } from '../dialogues/index.ts';
 import { findUnitByCode, findUnitById, listUnits, type UnitRow } from '../units/index.ts';
 import { computeFeedbackIndicators, type FeedbackIndicators, feedbackRatings } from './indicators.ts';
 import { channelLabels, feedbackChannels } from './rules/lifecycle.ts';
@@ -57,9 +58,16 @@ const ReportOut = Type.Object({
   reopened: Int,
   published: Int,
   satisfaction: Type.Object({ total: Int, levels: Type.Object(Object.fromEntries(feedbackRatings.map((r) => [r, Int]))), satisfiedShare: Rate }),
+  dialogues: Type.Object(
+    {
+      held: Type.Object({ radio: Int, businessCoffee: Int }),
+      commitments: Type.Object({ open: Int, overdue: Int, doneInPeriod: Int, doneOnTimeInPeriod: Int }),
+    },
+    { description: 'Đối thoại đã tổ chức trong kỳ; cam kết (theo đơn vị chịu trách nhiệm) đang mở và quá hạn cuối kỳ, hoàn thành trong kỳ' },
+  ),
 });
 
-type Report = FeedbackIndicators & { unit: { code: string; name: string }; subtree: boolean; units: number };
+type Report = FeedbackIndicators & { unit: { code: string; name: string }; subtree: boolean; units: number; dialogues: DialogueIndicators };
 
 async function mustFindUnit(p: Platform, code: string): Promise<UnitRow> {
   const unit = await findUnitByCode(p.db, code);
@@ -81,8 +89,12 @@ function requirePeriod(from: string | undefined, to: string | undefined): { from
 async function buildReport(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean, period: { from: string; to: string }): Promise<Report> {
   req.requireOn(PERMISSION, unit.path);
   const unitIds = subtree ? (await listUnits(p.db)).filter((u) => u.path.startsWith(unit.path) && req.can(PERMISSION, u.path)).map((u) => u.id) : [unit.id];
-  const figures = await computeFeedbackIndicators(p.db, { unitIds, ...period, now: new Date() });
-  return { unit: { code: unit.code, name: unit.name }, subtree, units: unitIds.length, ...figures };
+  const now = new Date();
+  const [figures, dialogues] = await Promise.all([
+    computeFeedbackIndicators(p.db, { unitIds, ...period, now }),
+    computeDialogueIndicators(p.db, { unitIds, ...period, now }),
+  ]);
+  return { unit: { code: unit.code, name: unit.name }, subtree, units: unitIds.length, ...figures, dialogues };
 }
 
 const pct = (r: number | null) => (r === null ? 'Không có dữ liệu' : `${(r * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
@@ -108,6 +120,15 @@ function reportLines(ctx: { lang: 'vi' | 'en' }, r: Report): [string, string, st
     [t('Đánh giá của người gửi', "Senders' ratings"), num(r.satisfaction.total), ''],
     ...feedbackRatings.map((l): [string, string, string] => [`– ${t(ratingLabel[l].vi, ratingLabel[l].en)}`, num(r.satisfaction.levels[l]), '']),
     [t('Tỷ lệ hài lòng với câu trả lời', 'Satisfied with the answer'), pct(r.satisfaction.satisfiedShare), ''],
+    [t('Đối thoại qua sóng phát thanh đã tổ chức', 'Radio dialogues held'), num(r.dialogues.held.radio), ''],
+    [t('Cà phê Doanh nhân – Doanh nghiệp đã tổ chức', 'Business coffee meetings held'), num(r.dialogues.held.businessCoffee), ''],
+    [t('Cam kết đang thực hiện', 'Commitments open'), num(r.dialogues.commitments.open), t('cuối kỳ', 'at the end of the period')],
+    [t('– Quá hạn', '– Overdue'), num(r.dialogues.commitments.overdue), ''],
+    [
+      t('Cam kết hoàn thành trong kỳ', 'Commitments kept in the period'),
+      num(r.dialogues.commitments.doneInPeriod),
+      t(`${num(r.dialogues.commitments.doneOnTimeInPeriod)} đúng hạn`, `${num(r.dialogues.commitments.doneOnTimeInPeriod)} on time`),
+    ],
   ];
   return lines;
 }

@@ -2,7 +2,16 @@
  * Roles held at a unit and the permissions each grants. A grant covers its unit, and the
  * unit's whole subtree when the grant says so.
  */
-export const roles = ['system_admin', 'unit_leader', 'one_stop_clerk', 'specialist', 'home_affairs_officer', 'post_office_staff', 'support_volunteer'] as const;
+export const roles = [
+  'system_admin',
+  'unit_leader',
+  'one_stop_clerk',
+  'specialist',
+  'home_affairs_officer',
+  'post_office_staff',
+  'support_volunteer',
+  'hotline_operator',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, { vi: string; en: string }> = {
@@ -13,6 +22,7 @@ export const roleLabels: Record<Role, { vi: string; en: string }> = {
   home_affairs_officer: { vi: 'Cán bộ Nội vụ', en: 'Home Affairs officer' },
   post_office_staff: { vi: 'Nhân viên Bưu điện', en: 'Post-office staff' },
   support_volunteer: { vi: 'Tình nguyện viên hỗ trợ', en: 'Support-team volunteer' },
+  hotline_operator: { vi: 'Tổng đài viên 1022', en: '1022 hotline operator' },
 };
 
 export const permissions = [
@@ -36,7 +46,12 @@ export const permissions = [
   'kiosks.manage', // the unit's LED-board and kiosk messages (bảng LED, niêm yết điện tử)
   'guides.print', // the QR guide sheets of a unit (phiếu hướng dẫn bằng mã QR): the whole set at once, audited
   'questions.answer', // answer, publish, hide or reject citizens' questions to the unit (hỏi đáp "Chạm để biết"); see the asker's contact, audited
+  // Feedback (phản ánh, kiến nghị; tổng đài 1022)
+  'feedback.receive', // tiếp nhận: enter feedback by hand (1022 operator, one-stop clerk), read the unit's list
+  'feedback.handle', // xử lý: classify, assign, answer, transfer, reject, merge, note, publish; see the sender's contact, audited
+  'feedback.manage', // quản lý: categories (lĩnh vực), routing rules (điều phối), the leaders' hotline numbers (đường dây nóng)
   'samples.manage', // upload, replace and delete the unit's sample filled dossiers (hồ sơ mẫu) shown on the public procedure pages, audited
+  'dialogues.manage', // radio dialogues and business coffee (đối thoại): schedule, participants, questions beforehand (asker's contact audited), commitments, coverage
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,6 +76,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'guides.print',
     'questions.answer',
     'samples.manage',
+    'feedback.receive',
+    'feedback.handle',
+    'feedback.manage',
+    'dialogues.manage',
   ],
   home_affairs_officer: [
     'units.read',
@@ -75,6 +94,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossiers.policies',
     'reports.read',
     'guides.print',
+    'feedback.manage',
+    'dialogues.manage',
   ],
   one_stop_clerk: [
     'units.read',
@@ -86,10 +107,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'questions.answer',
     'guides.print',
     'samples.manage',
+    'feedback.receive',
+    'feedback.handle',
   ],
-  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer', 'feedback.handle'],
   post_office_staff: ['units.read', 'procedures.read'],
   support_volunteer: ['procedures.read'],
+  hotline_operator: ['units.read', 'procedures.read', 'feedback.receive'],
 };
 
 /**
@@ -98,12 +122,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
  */
 export const assignableRoles: Record<Role, readonly Role[]> = {
   system_admin: roles,
-  unit_leader: ['one_stop_clerk', 'specialist', 'post_office_staff', 'support_volunteer'],
+  unit_leader: ['one_stop_clerk', 'specialist', 'post_office_staff', 'support_volunteer', 'hotline_operator'],
   home_affairs_officer: [],
   one_stop_clerk: [],
   specialist: [],
   post_office_staff: [],
   support_volunteer: [],
+  hotline_operator: [],
 };
 
 /** Scopes an API key may carry; a scope names a permission or an integration such as Open311. */

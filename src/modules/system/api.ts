@@ -24,6 +24,8 @@ const assets: Record<string, { file: string; type: string }> = {
   'aps.js': { file: path.join(staticDir, 'aps.js'), type: 'text/javascript; charset=utf-8' },
   // Online submission (src/modules/submissions): checks files before upload.
   'submit.js': { file: path.join(staticDir, 'submit.js'), type: 'text/javascript; charset=utf-8' },
+  // The public feedback form (src/modules/feedback): current position, photos checked before upload.
+  'feedback-form.js': { file: path.join(staticDir, 'feedback-form.js'), type: 'text/javascript; charset=utf-8' },
   // jsQR's browser build: the camera scan's decoder where the browser has no BarcodeDetector.
   'vendor/jsqr.js': { file: path.join(path.dirname(require.resolve('jsqr/package.json')), 'dist/jsQR.js'), type: 'text/javascript; charset=utf-8' },
 };

@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { inTransaction } from '../../../platform/db/query.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { vietnamIso } from '../../../platform/period.ts';
 import { shortCodeFrom } from '../../../platform/text/index.ts';
 import { dueDate } from '../../calendar/index.ts';
 import type { UnitRow } from '../../units/index.ts';
@@ -30,6 +31,8 @@ export interface IncomingFeedback {
   apiKeyId?: number | null;
   idempotencyKey?: string | null;
   attachments?: readonly { name: string; mime: string; content: Buffer }[];
+  /** A caller bound to a unit (an API key of a unit) may address only that unit's subtree: its path. */
+  withinPath?: string | null;
   now?: Date;
 }
 
@@ -51,7 +54,8 @@ function unknownField(field: string, vi: string, en: string): AppError {
  * and writes the item, its first public event, the acknowledgement to the sender and the audit row in one statement.
  * Once per idempotency key and per channel message: a retry gets the item the first call made (created: false).
  *
- * @throws AppError UNIT_NOT_FOUND (addressed unit), VALIDATION_FAILED (unknown category or place)
+ * @throws AppError UNIT_NOT_FOUND (addressed unit), FORBIDDEN (outside `withinPath`), VALIDATION_FAILED (unknown category
+ * or place)
  */
 export async function receiveFeedback(db: Db, actor: Actor, input: IncomingFeedback): Promise<ReceivedFeedback> {
   const { item } = input;
@@ -72,6 +76,9 @@ export async function receiveFeedback(db: Db, actor: Actor, input: IncomingFeedb
       detail: { vi: `Không có đơn vị mã "${input.addressedUnitCode}"`, en: `No unit with code "${input.addressedUnitCode}"` },
     });
   }
+  if (input.withinPath && ctx.addressed && !ctx.addressed.path.startsWith(input.withinPath)) {
+    throw new AppError('FORBIDDEN', { detail: { vi: 'Không được gửi tới đơn vị này', en: 'You may not address this unit' } });
+  }
   if (item.categoryCode && !ctx.category) throw unknownField('category', 'Không có lĩnh vực phản ánh này', 'No such feedback category');
   if (item.placeCode && !ctx.place) throw unknownField('place', 'Không có xã, phường này', 'No such commune or ward');
 
@@ -91,10 +98,9 @@ export async function receiveFeedback(db: Db, actor: Actor, input: IncomingFeedb
 
   const classifyDays = ctx.category?.classify_days ?? DEFAULT_CLASSIFY_DAYS;
   const answerDays = ctx.category?.answer_days ?? DEFAULT_ANSWER_DAYS;
-  const [classify, answer] = await Promise.all([
-    dueDate(db, { unit, from: now, workingDays: classifyDays, calendarVersion: ctx.calendarVersion }),
-    dueDate(db, { unit, from: now, workingDays: answerDays, calendarVersion: ctx.calendarVersion }),
-  ]);
+  // One after the other: `db` may be a transaction's single connection (the second finds the calendar cached).
+  const classify = await dueDate(db, { unit, from: now, workingDays: classifyDays, calendarVersion: ctx.calendarVersion });
+  const answer = await dueDate(db, { unit, from: now, workingDays: answerDays, calendarVersion: ctx.calendarVersion });
 
   const contact = item.contact;
   const files = (input.attachments ?? []).map((f) => ({ ...f, sha256: createHash('sha256').update(f.content).digest('hex') }));
@@ -157,6 +163,5 @@ export async function receiveFeedback(db: Db, actor: Actor, input: IncomingFeedb
 async function existing(db: Db, code: string): Promise<ReceivedFeedback> {
   const row = await findFeedbackByCode(db, code);
   if (!row) throw new Error('existing feedback vanished');
-  const due = row.answer_due_at instanceof Date ? row.answer_due_at.toISOString() : String(row.answer_due_at);
-  return { code, created: false, unitCode: row.unit_code, unitName: row.unit_name, answerDueAt: due };
+  return { code, created: false, unitCode: row.unit_code, unitName: row.unit_name, answerDueAt: vietnamIso(row.answer_due_at) };
 }

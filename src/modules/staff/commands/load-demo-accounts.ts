@@ -32,6 +32,7 @@ export const demoAccounts: { username: string; fullName: string; title: string; 
     unit: 'cao-lanh-phuong-1',
     subtree: false,
   },
+  { username: 'tongdai.dongthap', fullName: 'Ngô Thị Thanh Tâm', title: 'Tổng đài viên 1022', role: 'hotline_operator', unit: 'dong-thap', subtree: true },
   { username: 'lanhdao.phuoclong', fullName: 'Bùi Quốc Khánh', title: 'Chủ tịch UBND thị xã', role: 'unit_leader', unit: 'phuoc-long', subtree: true },
 ];
 
