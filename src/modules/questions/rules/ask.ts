@@ -1,9 +1,9 @@
 import type { FieldError } from '../../../platform/errors.ts';
-import { type ContactKind, checkContact, cleanText, isYes } from '../../../platform/text/index.ts';
+import { type ContactKind, checkAsker, cleanText } from '../../../platform/text/index.ts';
 
 export const QUESTION_MIN = 10;
 export const QUESTION_MAX = 2000;
-export const NAME_MAX = 200;
+export { ASKER_NAME_MAX as NAME_MAX } from '../../../platform/text/index.ts';
 
 export interface AskInput {
   question?: unknown;
@@ -27,9 +27,6 @@ export interface CheckedAsk {
 export function checkAsk(input: AskInput): { ok: true; value: CheckedAsk } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const question = cleanText(input.question);
-  const name = cleanText(input.name);
-  const contactText = cleanText(input.contact);
-  const consent = isYes(input.consent);
   if ([...question].length < QUESTION_MIN) {
     errors.push({
       field: 'question',
@@ -41,24 +38,7 @@ export function checkAsk(input: AskInput): { ok: true; value: CheckedAsk } | { o
       message: { vi: `Câu hỏi dài tối đa ${QUESTION_MAX} ký tự`, en: `The question may be at most ${QUESTION_MAX} characters long` },
     });
   }
-  if ([...name].length > NAME_MAX) {
-    errors.push({ field: 'name', message: { vi: `Họ tên dài tối đa ${NAME_MAX} ký tự`, en: `The name may be at most ${NAME_MAX} characters long` } });
-  }
-  let contact: CheckedAsk['contact'] = null;
-  if (contactText) {
-    const c = checkContact(contactText);
-    if (c.ok) contact = { kind: c.kind, value: c.value };
-    else errors.push({ field: 'contact', message: c.message });
-    if (!consent) {
-      errors.push({
-        field: 'consent',
-        message: {
-          vi: 'Hãy đánh dấu đồng ý để cơ quan dùng số điện thoại hoặc thư điện tử báo cho ông/bà khi có câu trả lời',
-          en: 'Tick the box to let the office use your phone or e-mail to tell you of the answer',
-        },
-      });
-    }
-  }
+  const asker = checkAsker(input, errors);
   if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { question, name: name || null, contact, consent: contact ? consent : false } };
+  return { ok: true, value: { question, ...asker } };
 }
