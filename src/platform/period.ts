@@ -1,3 +1,5 @@
+import { AppError } from './errors.ts';
+
 /**
  * Report periods and Vietnam dates shared by every report (dossiers, feedback, the reform reports): a period is two
  * Vietnam dates, both included. Pure: no I/O, no clock.
@@ -78,4 +80,16 @@ export function periodBounds(from: string, to: string, now: Date): { start: Date
 export function vietnamIso(v: Date | string): string {
   const local = new Date(new Date(v).getTime() + 7 * 3600_000).toISOString();
   return `${local.slice(0, 19)}+07:00`;
+}
+
+/** Checks a report period given as query parameters. @throws AppError VALIDATION_FAILED naming `querystring.from|to` */
+export function requirePeriod(from: string | undefined, to: string | undefined): { from: string; to: string } {
+  const errors = checkPeriod(from, to);
+  if (errors.length > 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      detail: { vi: 'Kỳ báo cáo không hợp lệ', en: 'The report period is invalid' },
+      errors: errors.map((e) => ({ field: `querystring.${e.field}`, message: e.message })),
+    });
+  }
+  return { from: from as string, to: to as string };
 }

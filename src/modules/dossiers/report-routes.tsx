@@ -5,17 +5,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Platform } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { ErrorSummary, Field, type FormErrors, PageHeading, Select, TableWrap } from '../../web/components.tsx';
+import { requirePeriod } from '../../platform/period.ts';
+import { type FormErrors, PageHeading, TableWrap } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext } from '../../web/page.ts';
-import { findUnitById, listUnits, type UnitRow } from '../units/index.ts';
+import { type ReportFormValues, ReportPeriodForm, ReportPeriodLine, reportFormErrors, reportFormValues } from '../../web/report-frame.tsx';
+import { reportPageUnit, reportUnitIds, type UnitRow } from '../units/index.ts';
 import { mustFindUnit } from './api.ts';
 import { dossierClock } from './clock.ts';
 import { computeDossierIndicators, type DossierIndicators } from './indicators.ts';
-import { checkPeriod, PROGRESS_MAX_POINTS, PROGRESS_TARGET, vietnamDate } from './rules/indicators.ts';
+import { PROGRESS_MAX_POINTS, PROGRESS_TARGET } from './rules/indicators.ts';
 import { ratingLabels, ratings } from './schema.ts';
 
 const PERMISSION = 'reports.read';
@@ -77,34 +78,14 @@ const ReportOut = Type.Object({
 
 type Report = DossierIndicators & { unit: { code: string; name: string }; subtree: boolean; units: number };
 
-/** The units a report covers: the unit, or with `subtree` every unit below it on which the caller may read reports. */
-async function reportUnits(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean): Promise<number[]> {
-  req.requireOn(PERMISSION, unit.path);
-  if (!subtree) return [unit.id];
-  return (await listUnits(p.db)).filter((u) => u.path.startsWith(unit.path) && req.can(PERMISSION, u.path)).map((u) => u.id);
-}
-
-/** Checks the period. @throws AppError VALIDATION_FAILED with Vietnamese and English messages per field */
-function requirePeriod(from: string | undefined, to: string | undefined): { from: string; to: string } {
-  const errors = checkPeriod(from, to);
-  if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', {
-      detail: { vi: 'Kỳ báo cáo không hợp lệ', en: 'The report period is invalid' },
-      errors: errors.map((e) => ({ field: `querystring.${e.field}`, message: e.message })),
-    });
-  }
-  return { from: from as string, to: to as string };
-}
-
 async function buildReport(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean, period: { from: string; to: string }): Promise<Report> {
-  const unitIds = await reportUnits(p, req, unit, subtree);
+  const unitIds = await reportUnitIds(p.db, req, unit, subtree, PERMISSION);
   const figures = await computeDossierIndicators(p.db, { unitIds, ...period, now: dossierClock.now() });
   return { unit: { code: unit.code, name: unit.name }, subtree, units: unitIds.length, ...figures };
 }
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
 const num = (n: number | null) => (n === null ? '—' : n.toLocaleString('vi-VN', { maximumFractionDigits: 2 }));
-const fmtDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function Row(props: { label: string; value: string; note?: string }) {
   return (
@@ -236,56 +217,17 @@ function ReportTables(props: { ctx: PageContext; r: Report }) {
   );
 }
 
-interface FormValues {
-  unit: string;
-  from: string;
-  to: string;
-  subtree: string;
-}
-
-function ReportPage(props: { ctx: PageContext; values: FormValues; errors: FormErrors; unit: UnitRow | null; report: Report | null }) {
+function ReportPage(props: { ctx: PageContext; values: ReportFormValues; errors: FormErrors; unit: UnitRow | null; report: Report | null }) {
   const { ctx, values, errors, report } = props;
   const title = tr(ctx, 'Báo cáo tình hình giải quyết hồ sơ', 'Dossier report');
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading title={report ? `${title} · ${report.unit.name}` : title} />
-      {report && (
-        <p>
-          {tr(
-            ctx,
-            `Kỳ báo cáo: từ ngày ${fmtDate(report.from)} đến ngày ${fmtDate(report.to)}${report.subtree ? ` · gồm ${report.units} đơn vị` : ''}`,
-            `Period: ${report.from} to ${report.to}${report.subtree ? ` · ${report.units} units` : ''}`,
-          )}
-        </p>
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="get" action="/bao-cao/ho-so" class="search" novalidate>
-        <Field name="unit" label={tr(ctx, 'Mã đơn vị', 'Unit code')} value={values.unit} errors={errors} required />
-        <Field name="from" type="date" label={tr(ctx, 'Từ ngày', 'From')} value={values.from} errors={errors} required />
-        <Field name="to" type="date" label={tr(ctx, 'Đến ngày', 'To')} value={values.to} errors={errors} required />
-        <Select
-          name="subtree"
-          label={tr(ctx, 'Phạm vi', 'Scope')}
-          value={values.subtree}
-          options={[
-            { value: '1', label: tr(ctx, 'Đơn vị và các đơn vị trực thuộc', 'The unit and the units below it') },
-            { value: '0', label: tr(ctx, 'Chỉ đơn vị này', 'This unit only') },
-          ]}
-        />
-        <button type="submit">{tr(ctx, 'Xem báo cáo', 'Show report')}</button>
-      </form>
+      {report && <ReportPeriodLine ctx={ctx} from={report.from} to={report.to} subtree={report.subtree} units={report.units} />}
+      <ReportPeriodForm ctx={ctx} action="/bao-cao/ho-so" values={values} errors={errors} />
       {report && <ReportTables ctx={ctx} r={report} />}
     </Layout>
   );
-}
-
-/** The report's unit on the page: `?unit=`, else the first unit where the caller may read reports. */
-async function pageUnit(p: Platform, req: FastifyRequest, code: string | undefined): Promise<UnitRow> {
-  if (code) return mustFindUnit(p.db, code);
-  const grant = req.principal?.kind === 'user' ? req.principal.grants.find((g) => req.can(PERMISSION, g.unitPath)) : undefined;
-  const unit = grant ? await findUnitById(p.db, grant.unitId) : null;
-  if (!unit) throw new AppError('FORBIDDEN');
-  return unit;
 }
 
 /** JSON and HTML routes of the dossier report. */
@@ -313,19 +255,11 @@ export function registerDossierReportRoutes(app: App, p: Platform): void {
 
   app.get('/bao-cao/ho-so', { config: { permission: PERMISSION } }, async (req: FastifyRequest, reply: FastifyReply) => {
     const query = req.query as Record<string, string | undefined>;
-    const unit = await pageUnit(p, req, query.unit?.trim() || undefined);
+    const unit = await reportPageUnit(p.db, req, query.unit?.trim() || undefined, PERMISSION);
     req.requireOn(PERMISSION, unit.path);
-    const today = vietnamDate(dossierClock.now());
-    const asked = query.from !== undefined || query.to !== undefined;
-    const values: FormValues = {
-      unit: unit.code,
-      from: asked ? (query.from ?? '') : `${today.slice(0, 8)}01`,
-      to: asked ? (query.to ?? '') : today,
-      subtree: query.subtree === '0' ? '0' : '1',
-    };
-    const errors: FormErrors = {};
-    for (const e of checkPeriod(values.from || undefined, values.to || undefined)) errors[e.field] ??= tr(req, e.message.vi, e.message.en);
+    const values = reportFormValues(query, unit.code, dossierClock.now());
     const ctx = pageContext(req, reply);
+    const errors = reportFormErrors(ctx, values);
     if (Object.keys(errors).length > 0) {
       return html(reply, renderPage(<ReportPage ctx={ctx} values={values} errors={errors} unit={unit} report={null} />), 400);
     }

@@ -7,15 +7,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Platform } from '../../platform/context.ts';
 import { tableWorkbookBuffer } from '../../platform/documents/index.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { checkPeriod, vietnamDate } from '../../platform/period.ts';
-import { ErrorSummary, Field, type FormErrors, PageHeading, Select, TableWrap } from '../../web/components.tsx';
+import { requirePeriod } from '../../platform/period.ts';
+import { type FormErrors, PageHeading, TableWrap } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext } from '../../web/page.ts';
+import { type ReportFormValues, ReportPeriodForm, ReportPeriodLine, reportFormErrors, reportFormValues, reportQuery } from '../../web/report-frame.tsx';
 import { computeDialogueIndicators, type DialogueIndicators } from '../dialogues/index.ts';
-import { findUnitByCode, findUnitById, listUnits, type UnitRow } from '../units/index.ts';
+import { mustFindUnit, reportPageUnit, reportUnitIds, type UnitRow } from '../units/index.ts';
 import { computeFeedbackIndicators, type FeedbackIndicators, feedbackRatings } from './indicators.ts';
 import { channelLabels, feedbackChannels } from './rules/lifecycle.ts';
 
@@ -69,26 +69,8 @@ const ReportOut = Type.Object({
 
 type Report = FeedbackIndicators & { unit: { code: string; name: string }; subtree: boolean; units: number; dialogues: DialogueIndicators };
 
-async function mustFindUnit(p: Platform, code: string): Promise<UnitRow> {
-  const unit = await findUnitByCode(p.db, code);
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', { detail: { vi: `Không có đơn vị mã ${code}`, en: `No unit with code ${code}` } });
-  return unit;
-}
-
-function requirePeriod(from: string | undefined, to: string | undefined): { from: string; to: string } {
-  const errors = checkPeriod(from, to);
-  if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', {
-      detail: { vi: 'Kỳ báo cáo không hợp lệ', en: 'The report period is invalid' },
-      errors: errors.map((e) => ({ field: `querystring.${e.field}`, message: e.message })),
-    });
-  }
-  return { from: from as string, to: to as string };
-}
-
 async function buildReport(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean, period: { from: string; to: string }): Promise<Report> {
-  req.requireOn(PERMISSION, unit.path);
-  const unitIds = subtree ? (await listUnits(p.db)).filter((u) => u.path.startsWith(unit.path) && req.can(PERMISSION, u.path)).map((u) => u.id) : [unit.id];
+  const unitIds = await reportUnitIds(p.db, req, unit, subtree, PERMISSION);
   const now = new Date();
   const [figures, dialogues] = await Promise.all([
     computeFeedbackIndicators(p.db, { unitIds, ...period, now }),
@@ -210,48 +192,17 @@ function ReportTables(props: { ctx: PageContext; r: Report }) {
   );
 }
 
-interface FormValues {
-  unit: string;
-  from: string;
-  to: string;
-  subtree: string;
-}
-
-function ReportPage(props: { ctx: PageContext; values: FormValues; errors: FormErrors; report: Report | null }) {
+function ReportPage(props: { ctx: PageContext; values: ReportFormValues; errors: FormErrors; report: Report | null }) {
   const { ctx, values, errors, report } = props;
   const title = tr(ctx, 'Báo cáo phản ánh, kiến nghị', 'Feedback report');
-  const query = new URLSearchParams({ unit: values.unit, from: values.from, to: values.to, subtree: values.subtree }).toString();
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading title={report ? `${title} · ${report.unit.name}` : title} />
+      {report && <ReportPeriodLine ctx={ctx} from={report.from} to={report.to} subtree={report.subtree} units={report.units} />}
+      <ReportPeriodForm ctx={ctx} action="/bao-cao/phan-anh" values={values} errors={errors} />
       {report && (
         <p>
-          {tr(
-            ctx,
-            `Kỳ báo cáo: từ ngày ${fmtDate(report.from)} đến ngày ${fmtDate(report.to)}${report.subtree ? ` · gồm ${report.units} đơn vị` : ''}`,
-            `Period: ${report.from} to ${report.to}${report.subtree ? ` · ${report.units} units` : ''}`,
-          )}
-        </p>
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="get" action="/bao-cao/phan-anh" class="search" novalidate>
-        <Field name="unit" label={tr(ctx, 'Mã đơn vị', 'Unit code')} value={values.unit} errors={errors} required />
-        <Field name="from" type="date" label={tr(ctx, 'Từ ngày', 'From')} value={values.from} errors={errors} required />
-        <Field name="to" type="date" label={tr(ctx, 'Đến ngày', 'To')} value={values.to} errors={errors} required />
-        <Select
-          name="subtree"
-          label={tr(ctx, 'Phạm vi', 'Scope')}
-          value={values.subtree}
-          options={[
-            { value: '1', label: tr(ctx, 'Đơn vị và các đơn vị trực thuộc', 'The unit and the units below it') },
-            { value: '0', label: tr(ctx, 'Chỉ đơn vị này', 'This unit only') },
-          ]}
-        />
-        <button type="submit">{tr(ctx, 'Xem báo cáo', 'Show report')}</button>
-      </form>
-      {report && (
-        <p>
-          <a href={`/bao-cao/phan-anh.xlsx?${query}`} download>
+          <a href={`/bao-cao/phan-anh.xlsx?${reportQuery(values)}`} download>
             {tr(ctx, 'Tải bảng tính Excel', 'Download as Excel')}
           </a>
         </p>
@@ -259,25 +210,6 @@ function ReportPage(props: { ctx: PageContext; values: FormValues; errors: FormE
       {report && <ReportTables ctx={ctx} r={report} />}
     </Layout>
   );
-}
-
-async function pageUnit(p: Platform, req: FastifyRequest, code: string | undefined): Promise<UnitRow> {
-  if (code) return mustFindUnit(p, code);
-  const grant = req.principal?.kind === 'user' ? req.principal.grants.find((g) => req.can(PERMISSION, g.unitPath)) : undefined;
-  const unit = grant ? await findUnitById(p.db, grant.unitId) : null;
-  if (!unit) throw new AppError('FORBIDDEN');
-  return unit;
-}
-
-function pageValues(query: Record<string, string | undefined>, unit: UnitRow): FormValues {
-  const today = vietnamDate(new Date());
-  const asked = query.from !== undefined || query.to !== undefined;
-  return {
-    unit: unit.code,
-    from: asked ? (query.from ?? '') : `${today.slice(0, 8)}01`,
-    to: asked ? (query.to ?? '') : today,
-    subtree: query.subtree === '0' ? '0' : '1',
-  };
 }
 
 /** JSON, HTML and Excel routes of the feedback report. */
@@ -297,7 +229,7 @@ export function registerFeedbackReportRoutes(app: App, p: Platform): void {
     },
     async (req) => {
       const q = req.query;
-      const unit = await mustFindUnit(p, q.unit);
+      const unit = await mustFindUnit(p.db, q.unit);
       req.requireOn(PERMISSION, unit.path);
       return buildReport(p, req, unit, q.subtree ?? false, requirePeriod(q.from, q.to));
     },
@@ -305,12 +237,11 @@ export function registerFeedbackReportRoutes(app: App, p: Platform): void {
 
   app.get('/bao-cao/phan-anh', { config: { permission: PERMISSION } }, async (req: FastifyRequest, reply: FastifyReply) => {
     const query = req.query as Record<string, string | undefined>;
-    const unit = await pageUnit(p, req, query.unit?.trim() || undefined);
+    const unit = await reportPageUnit(p.db, req, query.unit?.trim() || undefined, PERMISSION);
     req.requireOn(PERMISSION, unit.path);
-    const values = pageValues(query, unit);
-    const errors: FormErrors = {};
-    for (const e of checkPeriod(values.from || undefined, values.to || undefined)) errors[e.field] ??= tr(req, e.message.vi, e.message.en);
+    const values = reportFormValues(query, unit.code, new Date());
     const ctx = pageContext(req, reply);
+    const errors = reportFormErrors(ctx, values);
     if (Object.keys(errors).length > 0) return html(reply, renderPage(<ReportPage ctx={ctx} values={values} errors={errors} report={null} />), 400);
     const report = await buildReport(p, req, unit, values.subtree === '1', { from: values.from, to: values.to });
     return html(reply, renderPage(<ReportPage ctx={ctx} values={values} errors={errors} report={report} />));
@@ -318,8 +249,8 @@ export function registerFeedbackReportRoutes(app: App, p: Platform): void {
 
   app.get('/bao-cao/phan-anh.xlsx', { config: { permission: PERMISSION } }, async (req: FastifyRequest, reply: FastifyReply) => {
     const query = req.query as Record<string, string | undefined>;
-    const unit = await pageUnit(p, req, query.unit?.trim() || undefined);
-    const values = pageValues(query, unit);
+    const unit = await reportPageUnit(p.db, req, query.unit?.trim() || undefined, PERMISSION);
+    const values = reportFormValues(query, unit.code, new Date());
     const period = requirePeriod(values.from || undefined, values.to || undefined);
     const report = await buildReport(p, req, unit, values.subtree === '1', period);
     const ctx = pageContext(req, reply);
