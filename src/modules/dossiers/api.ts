@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/query.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
+import { listUnits, mustFindUnit, type UnitRow } from '../units/index.ts';
 import { loadDetails, mustFindDossier, receivedDetails, requireOnDossier } from './access.ts';
 import { dossierClock } from './clock.ts';
 import { type ActionInput, actOnDossier } from './commands/act-on-dossier.ts';
@@ -74,11 +74,7 @@ export const actionBodies: Record<DossierAction, TSchema> = {
 };
 
 /** The unit named in a request. @throws AppError UNIT_NOT_FOUND */
-export async function mustFindUnit(db: Platform['db'], code: string): Promise<UnitRow> {
-  const unit = await findUnitByCode(db, code);
-  if (!unit) throw unitNotFound(code);
-  return unit;
-}
+export { mustFindUnit };
 
 const unitNotFound = (code: string) => new AppError('UNIT_NOT_FOUND', { detail: { vi: `Không có đơn vị mã ${code}`, en: `No unit with code ${code}` } });
 
