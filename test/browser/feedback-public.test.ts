@@ -1,7 +1,7 @@
 /**
  * The public side of feedback in a real browser at 320 px, on the demo data: from the feedback page to the form, a
  * photo too big told before upload (with JavaScript, nothing sent), the current position filled in from the device,
- * then a real photo attached and the feedback filed, the code, unit and deadline shown; the tracking page, the rating
+ * then a real photo attached and the feedback filed, the code, unit and deadline shown; the tracking page, an official answering and publishing it on the staff pages, the rating
  * once the item is answered, the published list and the leaders' hotline numbers. axe finds no WCAG 2.1 AA violation
  * on any of them; screenshots go to test-results/screenshots/.
  */
@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { loadDemoData } from '../../src/demo.ts';
 import { startSystem } from '../helpers.ts';
-import { axeViolations, screenshotPath, sharedBrowser } from './browser.ts';
+import { axeViolations, screenshotPath, sharedBrowser, signInAs } from './browser.ts';
 
 const sys = await startSystem();
 await loadDemoData(sys.platform);
@@ -104,13 +104,23 @@ test('a resident files feedback with a photo and their position at 320 px, follo
   assert.equal(((await page.locator('.fb-status').textContent()) ?? '').trim(), 'Mới tiếp nhận, chờ phân loại');
   await look(page, 'tracking');
 
-  // Staff answer and publish it (the handling pages are another module's): straight in the database here.
-  await db.query(
-    `UPDATE feedback SET status = 'answered', answer = 'Phường đã vá ổ gà ngày 20/11. Cảm ơn bà đã phản ánh.', answered_at = now(),
-       published = true, public_title = 'Ổ gà trước chợ đã được vá', public_summary = 'Người dân phản ánh ổ gà lớn giữa đường trước chợ.', published_at = now()
-     WHERE code = $1`,
-    [code],
-  );
+  // An official answers and publishes it on the staff pages, in another browser.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const staff = await desk.newPage();
+  await signInAs(staff, base, 'admin');
+  assert.equal((await staff.goto(`${base}/quan-tri/phan-anh/${code}`))?.status(), 200);
+  await staff.locator('summary', { hasText: 'Trả lời' }).click();
+  await staff.getByLabel('Nội dung trả lời (gửi cho người phản ánh)').fill('Phường đã vá ổ gà ngày 20/11. Cảm ơn bà đã phản ánh.');
+  await staff.getByRole('button', { name: 'Gửi trả lời' }).click();
+  await staff.waitForURL(new RegExp(`/quan-tri/phan-anh/${code}$`));
+  await staff.locator('summary', { hasText: 'Công khai kết quả trả lời' }).click();
+  await staff.getByLabel('Tiêu đề công khai').fill('Ổ gà trước chợ đã được vá');
+  await staff.getByLabel('Tóm tắt nội dung phản ánh (công khai)').fill('Người dân phản ánh ổ gà lớn giữa đường trước chợ.');
+  await staff.getByRole('button', { name: 'Công khai kết quả trả lời' }).click();
+  await staff.waitForURL(new RegExp(`/quan-tri/phan-anh/${code}$`));
+  assert.match((await staff.locator('dl.facts').first().textContent()) ?? '', /Đã trả lời/);
+  await desk.close();
+
   await page.reload();
   await page.getByLabel('Rất hài lòng').check();
   await look(page, 'tracking-answered');
