@@ -230,6 +230,24 @@ test('staff of the unit answer and publish; other units’ staff are refused; th
   assert.equal((await clerkA.request({ method: 'POST', url: `/quan-tri/hoi-dap/${code}`, payload: form({ action: 'hide', answer }) })).statusCode, 303);
   assert.doesNotMatch((await sys.app.inject({ url: '/hoi-dap?q=dang+ky+khai+sinh+qua+han' })).body, new RegExp(`/hoi-dap/c/${code}`));
   assert.match((await sys.app.inject({ url: `/hoi-dap/c/${code}` })).body, /không đăng công khai/);
+
+  // The asker left a phone with consent: one SMS says the question was answered, however often the answer is edited.
+  const told = await sys.platform.pool.query(`SELECT channel, recipient, body FROM notifications WHERE about = $1`, [`question:${code}`]);
+  assert.equal(told.rowCount, 1);
+  assert.equal(told.rows[0].channel, 'sms');
+  assert.equal(told.rows[0].recipient, '0912345678');
+  assert.match(told.rows[0].body, new RegExp(`Cau hoi ${code} da co tra loi.*/hoi-dap/c/${code}`));
+});
+
+test('a question asked without a contact is answered without any message queued', async () => {
+  const code = await ask({ unit: unitA.code, question: 'Giờ làm việc của Bộ phận Một cửa vào thứ Bảy thế nào?' });
+  const res = await clerkA.request({
+    method: 'POST',
+    url: `/quan-tri/hoi-dap/${code}`,
+    payload: form({ action: 'publish', answer: 'Sáng thứ Bảy từ 7 giờ đến 11 giờ 30.' }),
+  });
+  assert.equal(res.statusCode, 303);
+  assert.equal((await sys.platform.pool.query(`SELECT 1 FROM notifications WHERE about = $1`, [`question:${code}`])).rowCount, 0);
 });
 
 test('a question may be rejected with a reason the asker reads', async () => {

@@ -74,17 +74,6 @@ export async function insertFeedbackEvent(tx: Db, e: NewEvent): Promise<void> {
   );
 }
 
-/** Queues a message (sent by the notifications job) in the caller's transaction. */
-export async function queueNotification(
-  tx: Db,
-  n: { channel: 'email' | 'sms'; recipient: string; subject: string | null; body: string },
-  about: string,
-): Promise<void> {
-  await tx.execute(
-    sql`INSERT INTO notifications (channel, recipient, subject, body, about) VALUES (${n.channel}, ${n.recipient}, ${n.subject}::text, ${n.body}, ${about})`,
-  );
-}
-
 /** PERSONAL DATA: the sender's contact. Callers audit staff reads (feedback.contact.read). */
 export interface FeedbackContact {
   contact_name: string | null;

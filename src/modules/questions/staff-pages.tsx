@@ -411,6 +411,7 @@ export function registerQuestionsStaffPages(app: App, p: Platform): void {
           rejectNote: values.rejectNote || null,
         },
         today(),
+        p.config.publicUrl,
       );
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED')

@@ -1,6 +1,7 @@
 // Outgoing notifications (thông báo): the outbox sender, e-mail through SMTP, SMS through a brandname gateway.
 // See docs/notifications.md.
-export { type Mailer, smtpMailer } from './email.ts';
+export { type MailAttachment, type Mailer, smtpMailer } from './email.ts';
+export { type QueuedNotice, queueNotification } from './queue.ts';
 export {
   BACKOFF_MINUTES,
   CLAIM_LEASE_MINUTES,

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { inTransaction } from '../../../platform/db/query.ts';
+import { queueNotification } from '../../../platform/notify/index.ts';
 import { type ActionOptions, applyChange, requiredText } from '../handling.ts';
-import { findContact, type HandlingRow, queueNotification } from '../handling-queries.ts';
+import { findContact, type HandlingRow } from '../handling-queries.ts';
 import { actionRules } from '../rules/lifecycle.ts';
 import { answerNoticeOf } from '../rules/notices.ts';
 
@@ -53,7 +54,7 @@ export async function answerFeedback(
       email: contact?.contact_email ?? null,
       phone: contact?.contact_phone ?? null,
     });
-    if (notice) await queueNotification(tx, notice, `feedback:${item.code}`);
+    if (notice) await queueNotification(tx, { ...notice, about: `feedback:${item.code}` });
     return done;
   });
 }

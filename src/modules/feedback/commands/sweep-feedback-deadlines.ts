@@ -1,9 +1,10 @@
 import { type Actor, recordAudit, systemActor } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { inTransaction } from '../../../platform/db/query.ts';
+import { queueNotification } from '../../../platform/notify/index.ts';
 import { type CompiledCalendar, loadCalendar } from '../../calendar/index.ts';
 import { findUnitById } from '../../units/index.ts';
-import { type DeadlineCandidate, insertFeedbackEvent, listDeadlineCandidates, markEscalated, markWarned, queueNotification } from '../handling-queries.ts';
+import { type DeadlineCandidate, insertFeedbackEvent, listDeadlineCandidates, markEscalated, markWarned } from '../handling-queries.ts';
 import { DEFAULT_WARN_DAYS, deadlineStep, escalationMail, vietnamDate, warningMail } from '../rules/deadlines.ts';
 
 export interface DeadlineSweepOptions {
@@ -89,7 +90,7 @@ function warn(db: Db, actor: Actor, c: DeadlineCandidate, daysLeft: number, now:
     });
     if (c.unit_email) {
       const mail = warningMail({ code: c.code, unitName: c.unit_name, dueDate, daysLeft, url: staffUrl(publicUrl, c.code) });
-      await queueNotification(tx, { channel: 'email', recipient: c.unit_email, ...mail }, `feedback:${c.code}`);
+      await queueNotification(tx, { channel: 'email', recipient: c.unit_email, ...mail, about: `feedback:${c.code}` });
     }
     await recordAudit(tx, actor, {
       action: 'feedback.warn',
@@ -124,7 +125,7 @@ function escalate(db: Db, actor: Actor, c: DeadlineCandidate, toUnitId: number, 
         dueDate: vietnamDate(new Date(c.answer_due_at)),
         url: staffUrl(publicUrl, c.code),
       });
-      await queueNotification(tx, { channel: 'email', recipient: c.parent_email, ...mail }, `feedback:${c.code}`);
+      await queueNotification(tx, { channel: 'email', recipient: c.parent_email, ...mail, about: `feedback:${c.code}` });
     }
     await recordAudit(tx, actor, {
       action: 'feedback.escalate',
