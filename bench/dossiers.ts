@@ -66,7 +66,7 @@ const csrfFrom = (body: string) => {
   return m[1];
 };
 
-async function signIn(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
+export async function signIn(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
   const form = await fetch(`${base}/dang-nhap`);
   let cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const res = await fetch(`${base}/dang-nhap`, {
@@ -240,7 +240,11 @@ function generateChunk(db: pg.Pool, fromId: number, toId: number, units: string[
   );
 }
 
-async function generateDossiers(db: pg.Pool): Promise<DossierBenchResult['generated']> {
+/**
+ * Generates `count` dossiers (codes GEN-1…) over the communes and wards, twelve months back from now, with ratings and
+ * extensions, the report totals rebuilt once at the end. Also used by bench/province.ts.
+ */
+export async function generateDossiers(db: pg.Pool, count = DOSSIERS): Promise<DossierBenchResult['generated']> {
   const t0 = performance.now();
   const units = (await db.query<{ id: string }>("SELECT id FROM units WHERE kind IN ('ward', 'commune') ORDER BY path")).rows.map((u) => u.id);
   const versions = (
@@ -258,7 +262,7 @@ async function generateDossiers(db: pg.Pool): Promise<DossierBenchResult['genera
   await db.query('ALTER TABLE dossier_ratings DISABLE TRIGGER dossier_ratings_report_rollup');
   const chunk = 50_000;
   const chunks: [number, number][] = [];
-  for (let i = 1; i <= DOSSIERS; i += chunk) chunks.push([i, Math.min(DOSSIERS, i + chunk - 1)]);
+  for (let i = 1; i <= count; i += chunk) chunks.push([i, Math.min(count, i + chunk - 1)]);
   let next = 0;
   await Promise.all(
     [0, 1].map(async () => {
@@ -283,7 +287,7 @@ async function generateDossiers(db: pg.Pool): Promise<DossierBenchResult['genera
   for (const table of ['dossiers', 'dossier_ratings', 'dossier_extensions', 'dossier_report_days', 'dossier_report_procedure_months']) {
     await db.query(`VACUUM ANALYZE ${table}`);
   }
-  return { dossiers: DOSSIERS, seconds: (performance.now() - t0) / 1000 };
+  return { dossiers: count, seconds: (performance.now() - t0) / 1000 };
 }
 
 async function benchReport(base: string, label: string, query: string, cookie: string) {

@@ -17,6 +17,9 @@ import { benchDossiers, printDossierBench } from './dossiers.ts';
 import { benchFeedback, printFeedbackBench } from './feedback.ts';
 import { benchIdentity, printIdentityBench } from './identity.ts';
 import { benchPages, printPagesBench } from './pages.ts';
+import { benchProvince, printProvinceBench } from './province.ts';
+import { benchReconciliation, printReconciliationBench } from './reconciliation.ts';
+import { benchVietQr, printVietQrBench } from './vietqr.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 2000);
@@ -273,6 +276,13 @@ async function main(): Promise<void> {
   printDossierBench(await benchDossiers());
   // Feedback intake through Open311 at 100 concurrent clients (bench/feedback.ts).
   printFeedbackBench(await benchFeedback());
+  // VietQR payloads and QR images encoded and decoded back (bench/vietqr.ts).
+  printVietQrBench(await benchVietQr());
+  // Reconciliation of a 100,000-line bank statement against 100,000 open fees (bench/reconciliation.ts).
+  printReconciliationBench(await benchReconciliation());
+  // A province of 1,000 units, 10 million dossiers and 1 million feedback items: the quarterly index of a ward and of
+  // the whole province (bench/province.ts; the longest part).
+  printProvinceBench(await benchProvince((line) => process.stdout.write(`${line}\n`)));
 }
 
 main().catch((err: unknown) => {

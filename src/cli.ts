@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<void> {
   const actor = systemActor('cli');
   try {
     await migrate(database.pool);
-    const p = { config, db: database.db, pool: database.pool, jobs: null };
+    const p = { config, db: database.db, readDb: database.db, pool: database.pool, jobs: null };
     switch (command) {
       case 'migrate':
         process.stdout.write('migrations are current\n');

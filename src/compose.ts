@@ -7,6 +7,7 @@ import { carryOverDossiers, dossierJobDefinitions, warningOptionsFromEnv } from 
 import { feedbackJobDefinitions, feedbackJobOptionsFromEnv } from './modules/feedback/index.ts';
 import { feedbackChannelJobDefinitions } from './modules/feedback-channels/index.ts';
 import { formsJobDefinitions } from './modules/forms/index.ts';
+import { letterJobDefinitions } from './modules/letters/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
 import { seedSlipTemplates } from './modules/slips/index.ts';
 import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
@@ -58,6 +59,7 @@ export function jobDefinitions(database: Database, config?: Config): JobDefiniti
     ...formsJobDefinitions(database.db),
     ...feedbackJobDefinitions(database.db, feedbackJobOptionsFromEnv(process.env)),
     ...feedbackChannelJobDefinitions(database.db),
+    ...letterJobDefinitions(database.db),
     // The notifications outbox (e-mail, SMS): needs the transports' settings.
     ...(config ? notificationJobDefinitions({ db: database.db, config }) : []),
   ];
@@ -69,6 +71,7 @@ export function jobDefinitions(database: Database, config?: Config): JobDefiniti
  */
 export async function composeSystem(config: Config, databaseUrl: string, opts: { jobs?: boolean; poolSize?: number } = {}): Promise<System> {
   const database = openDatabase(databaseUrl, opts.poolSize ?? 10);
+  const replica = config.readReplicaUrl ? openDatabase(config.readReplicaUrl, Math.max(2, Math.ceil((opts.poolSize ?? 10) / 2))) : null;
   try {
     // Processes starting together take turns at schema work (our migrations, pg-boss's own
     // install), which otherwise deadlocks on PostgreSQL's catalog locks.
@@ -84,7 +87,7 @@ export async function composeSystem(config: Config, databaseUrl: string, opts: {
       await lock.query('SELECT pg_advisory_unlock(7402390)').catch(() => {});
       lock.release();
     }
-    const platform: Platform = { config, db: database.db, pool: database.pool, jobs };
+    const platform: Platform = { config, db: database.db, readDb: replica?.db ?? database.db, pool: database.pool, jobs };
     const app = await buildHttp({
       config,
       pool: database.pool,
@@ -105,10 +108,12 @@ export async function composeSystem(config: Config, databaseUrl: string, opts: {
       close: async () => {
         await app.close();
         await jobs?.stop();
+        await replica?.close();
         await database.close();
       },
     };
   } catch (err) {
+    await replica?.close();
     await database.close();
     throw err;
   }

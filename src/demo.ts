@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { loadDemoAppointments } from './modules/appointments/index.ts';
 import { loadDemoFeedback } from './modules/feedback/index.ts';
+import { loadDemoPostal } from './modules/postal/index.ts';
 import { loadDemoProcedures } from './modules/procedures/index.ts';
+import { loadDemoReform } from './modules/reform/index.ts';
 import { loadDemoAccounts } from './modules/staff/index.ts';
+import { linkDemoVolunteers, loadDemoSupportTeams } from './modules/support-teams/index.ts';
 import { loadDemoUnits } from './modules/units/index.ts';
 import { systemActor } from './platform/audit/index.ts';
 import type { Platform } from './platform/context.ts';
@@ -23,6 +27,11 @@ export function registerDemoLoader(loader: DemoLoader): void {
 
 registerDemoLoader((_p, tx) => loadDemoProcedures(tx, systemActor('demo')));
 registerDemoLoader((_p, tx) => loadDemoFeedback(tx));
+registerDemoLoader((_p, tx) => loadDemoAppointments(tx));
+registerDemoLoader((_p, tx) => loadDemoSupportTeams(tx, new Date()));
+registerDemoLoader((_p, tx) => loadDemoPostal(tx));
+// After the procedures: seed 004's same-day procedures are looked up in the demo catalogue.
+registerDemoLoader((_p, tx) => loadDemoReform(tx));
 
 /**
  * Loads the demo data (units, accounts, and each module's demo records) once per database,
@@ -39,6 +48,8 @@ export async function loadDemoData(p: Platform): Promise<DemoSummary> {
     const summary: DemoSummary = { loaded: true, units, accounts: 0 };
     for (const loader of extraLoaders) Object.assign(summary, await loader(p, tx));
     summary.accounts = await loadDemoAccounts(tx, actor);
+    // Records that point at demo accounts, once the accounts exist.
+    Object.assign(summary, await linkDemoVolunteers(tx));
     await tx.execute(sql`INSERT INTO app_state (key, value) VALUES ('demo_loaded', ${JSON.stringify(summary)}::jsonb)`);
     return summary;
   });

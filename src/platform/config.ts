@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent an embedded server is started under `dataDir`. */
   databaseUrl: string | null;
+  /** A read replica (PostgreSQL streaming standby) for the reports, the service index and the dashboards; null: the primary. */
+  readReplicaUrl: string | null;
   dataDir: string;
   production: boolean;
   /** Demo mode loads demo units, procedures and accounts; never in production. */
@@ -25,6 +27,19 @@ export interface Config {
   sms: SmsConfig | null;
   /** Inbound feedback channels (Zalo OA, Facebook Page, e-mail relay); each null when its secret is unset. */
   channels: ChannelsConfig;
+  /** Payment-notification gateways (src/modules/reconciliation); each null when its secret is unset. */
+  paymentGateways: PaymentGatewaysConfig;
+}
+
+/** CASSO_CHECKSUM_KEY: the "Key bảo mật" (checksum key) of a Casso webhook v2, at least 32 characters. */
+export interface PaymentGatewaysConfig {
+  casso: { checksumKey: string } | null;
+}
+
+function paymentGatewaysFrom(env: NodeJS.ProcessEnv): PaymentGatewaysConfig {
+  const casso = env.CASSO_CHECKSUM_KEY?.trim();
+  if (casso && casso.length < 32) throw new Error('CASSO_CHECKSUM_KEY must be at least 32 characters');
+  return { casso: casso ? { checksumKey: casso } : null };
 }
 
 /** SMTP_URL (smtp://user:pass@host:587 or smtps://…:465) and MAIL_FROM. */
@@ -157,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: env.DATABASE_URL || null,
+    readReplicaUrl: env.DATABASE_READ_URL || null,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     production,
     demo: production ? false : demoFlag !== '0' && demoFlag !== 'false',
@@ -166,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: env.WORKER !== '0',
     vneid: vneidFrom(env, publicUrl),
     ...channelsFrom(env, publicUrl),
+    paymentGateways: paymentGatewaysFrom(env),
   };
 }

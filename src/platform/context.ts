@@ -7,6 +7,11 @@ import type { Jobs } from './jobs/index.ts';
 export interface Platform {
   config: Config;
   db: Db;
+  /**
+   * For heavy reads that may lag a moment behind (reports, the service index, dashboards): the read replica in
+   * DATABASE_READ_URL when one is configured, else the primary (`db`). Never write through it.
+   */
+  readDb: Db;
   pool: pg.Pool;
   /** Queue for background work; null in processes that do not run jobs (the CLI). */
   jobs: Jobs | null;

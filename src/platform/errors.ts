@@ -144,6 +144,95 @@ export const errorCatalogue = {
     status: 404,
     title: { vi: 'Kênh tiếp nhận này chưa được cấu hình', en: 'This channel is not configured' },
   },
+  // Home appointments (src/modules/appointments): `reason` says which slot rule refused.
+  APPOINTMENT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy lịch hẹn tại nhà', en: 'Home appointment not found' } },
+  APPOINTMENT_SLOT_REFUSED: {
+    status: 422,
+    title: { vi: 'Không hẹn được vào thời điểm này', en: 'A visit cannot be booked at this time' },
+  },
+  APPOINTMENT_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: { vi: 'Trạng thái hiện tại của lịch hẹn không cho phép thao tác này', en: 'The appointment’s current status does not allow this action' },
+  },
+  // Post office as partner (src/modules/postal).
+  POSTAL_SHIPMENT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy bưu gửi', en: 'Postal shipment not found' } },
+  POSTAL_SHIPMENT_REFUSED: {
+    status: 409,
+    title: { vi: 'Hồ sơ chưa gửi qua bưu điện được theo chiều này', en: 'The dossier cannot be sent by post this way now' },
+  },
+  POSTAL_STEP_NOT_ALLOWED: {
+    status: 409,
+    title: { vi: 'Bước chuyển phát này không hợp lệ ở trạng thái hiện tại của bưu gửi', en: 'This postal step is not allowed at the item’s current status' },
+  },
+  // Letters of congratulation, condolence and apology (src/modules/letters).
+  LETTER_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy thư', en: 'Letter not found' } },
+  LETTER_NOT_APPROVED: {
+    status: 409,
+    title: {
+      vi: 'Thư chưa được lãnh đạo duyệt nên chưa gửi hay in bản chính thức được',
+      en: 'The letter is not approved yet, so it cannot be sent or printed as final',
+    },
+  },
+  LETTER_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: { vi: 'Trạng thái hiện tại của thư không cho phép thao tác này', en: 'The letter’s current status does not allow this action' },
+  },
+  LETTER_ALREADY_PROPOSED: { status: 409, title: { vi: 'Sự kiện này đã có thư đề xuất', en: 'A letter was already proposed for this event' } },
+  // Fees and charges paid by VietQR or cash (src/modules/payments).
+  PAYMENT_FEE_NOT_DUE: {
+    status: 409,
+    title: { vi: 'Khoản phí, lệ phí không còn chờ nộp', en: 'The fee is no longer due' },
+  },
+  PAYMENT_FEE_NOT_PAID: { status: 409, title: { vi: 'Khoản phí, lệ phí chưa được nộp đủ', en: 'The fee has not been paid in full' } },
+  // Bank statements, gateway notifications and their exceptions (src/modules/reconciliation).
+  STATEMENT_INVALID: {
+    status: 422,
+    title: { vi: 'Sao kê có dòng không hợp lệ; chưa có gì được ghi', en: 'The statement has invalid lines; nothing was applied' },
+  },
+  STATEMENT_ALREADY_IMPORTED: { status: 409, title: { vi: 'Tệp sao kê này đã được nhập trước đó', en: 'This statement file was already imported' } },
+  PAYMENT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy giao dịch chuyển khoản', en: 'Payment not found' } },
+  PAYMENT_ALREADY_RESOLVED: {
+    status: 409,
+    title: { vi: 'Giao dịch đã được xử lý, không cần đối soát nữa', en: 'The payment needs no resolving any more' },
+  },
+  // Support teams' duty roster (src/modules/support-teams).
+  SUPPORT_SHIFT_OVERLAP: {
+    status: 409,
+    title: { vi: 'Thành viên đã có ca trực khác trùng giờ', en: 'A member is already on another shift at that time' },
+  },
+  SUPPORT_SHIFT_STARTED: {
+    status: 409,
+    title: { vi: 'Ca trực đã bắt đầu nên không hủy được', en: 'The shift has started and cannot be removed' },
+  },
+  // Friendly conduct: the commitment "4 xin, 4 luôn, 5 không" and satisfaction surveys (src/modules/conduct).
+  COMMITMENT_VERSION_CHANGED: {
+    status: 409,
+    title: { vi: 'Bản cam kết đã có phiên bản mới, hãy đọc lại rồi ký', en: 'The commitment has a new version; read it again, then sign' },
+  },
+  SURVEY_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy cuộc khảo sát', en: 'Survey not found' } },
+  SURVEY_CLOSED: { status: 409, title: { vi: 'Cuộc khảo sát không nhận ý kiến vào lúc này', en: 'The survey is not taking answers now' } },
+  // Reform models, registrations and inspections (src/modules/reform).
+  REFORM_MODEL_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy mô hình cải cách hành chính', en: 'Reform model not found' } },
+  REFORM_REGISTRATION_OVERLAP: {
+    status: 409,
+    title: { vi: 'Đơn vị đã đăng ký mô hình này trong khoảng thời gian trùng', en: 'The unit already runs this model in an overlapping period' },
+  },
+  REFORM_INSPECTION_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy đợt kiểm tra', en: 'Inspection not found' } },
+  REFORM_FINDING_CLOSED: { status: 409, title: { vi: 'Kết luận kiểm tra đã được đóng', en: 'The finding is closed' } },
+  REFORM_FINDING_NOT_CLOSABLE: {
+    status: 409,
+    title: {
+      vi: 'Chưa đóng được kết luận: đơn vị chưa hoàn thành mọi biện pháp khắc phục',
+      en: 'The finding cannot be closed until every correction is done',
+    },
+  },
+  // Reports on carrying out the reform models (src/modules/reform-reports).
+  REFORM_REPORT_NOT_FOUND: { status: 404, title: { vi: 'Không tìm thấy báo cáo mô hình cải cách hành chính', en: 'Reform report not found' } },
+  REFORM_REPORT_CHANGED: {
+    status: 409,
+    title: { vi: 'Đã có người khác sửa báo cáo này; hãy tải lại', en: 'Someone else changed this report; reload it' },
+  },
+  REFORM_REPORT_SUBMITTED: { status: 409, title: { vi: 'Báo cáo đã gửi lên cấp trên, không sửa được nữa', en: 'The report has been submitted' } },
 } as const satisfies Record<string, { status: number; title: Text }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -11,6 +11,7 @@ interface NavItem {
 
 // Staff navigation; each link shows only to those holding its permission somewhere.
 const staffNav: NavItem[] = [
+  { href: '/bang-dieu-khien', vi: 'Bảng điều khiển', en: 'Dashboard', permission: 'reports.read' },
   { href: '/mot-cua', vi: 'Một cửa', en: 'One-stop desk', permission: 'dossiers.read' },
   { href: '/mot-cua/to-khai', vi: 'Tờ khai', en: 'Declarations', permission: 'dossiers.receive' },
   { href: '/quan-tri/don-vi', vi: 'Đơn vị', en: 'Units', permission: 'units.read' },
@@ -23,9 +24,20 @@ const staffNav: NavItem[] = [
   { href: '/quan-tri/phan-anh', vi: 'Phản ánh', en: 'Feedback', permission: 'feedback.handle' },
   { href: '/quan-tri/phan-anh/tiep-nhan', vi: 'Tiếp nhận 1022', en: '1022 calls', permission: 'feedback.receive' },
   { href: '/quan-tri/doi-thoai', vi: 'Đối thoại', en: 'Dialogues', permission: 'dialogues.manage' },
+  { href: '/quan-tri/mo-hinh/don-vi', vi: 'Mô hình CCHC', en: 'Reform models', permission: 'reform.register' },
+  { href: '/quan-tri/bao-cao-mo-hinh', vi: 'Báo cáo mô hình', en: 'Model reports', permission: 'reform-reports.write' },
+  { href: '/quan-tri/kiem-tra', vi: 'Kiểm tra CCHC', en: 'Inspections', permission: 'reform.inspect' },
+  { href: '/quan-tri/khao-sat', vi: 'Khảo sát hài lòng', en: 'Surveys', permission: 'surveys.manage' },
+  { href: '/quan-tri/cam-ket', vi: 'Cam kết thân thiện', en: 'Conduct commitment', permission: 'conduct.read' },
+  { href: '/quan-tri/hen-tai-nha', vi: 'Hẹn tại nhà', en: 'Home visits', permission: 'appointments.manage' },
+  { href: '/quan-tri/doi-ho-tro', vi: 'Đội hỗ trợ', en: 'Support teams', permission: 'support-teams.manage' },
+  { href: '/quan-tri/doi-ho-tro/ghi-nhan', vi: 'Ghi nhận hỗ trợ', en: 'Record help', permission: 'support-teams.record' },
+  { href: '/quan-tri/thu', vi: 'Thư chúc mừng, thăm hỏi', en: 'Letters', permission: 'letters.write' },
   { href: '/quan-tri/ho-so-mau', vi: 'Hồ sơ mẫu', en: 'Sample dossiers', permission: 'samples.manage' },
+  { href: '/quan-tri/thanh-toan/doi-soat', vi: 'Đối soát thanh toán', en: 'Reconciliation', permission: 'payments.manage' },
   { href: '/quan-tri/nhat-ky', vi: 'Nhật ký', en: 'Audit log', permission: 'audit.read' },
   { href: '/bao-cao/ho-so', vi: 'Báo cáo', en: 'Reports', permission: 'reports.read' },
+  { href: '/buu-dien', vi: 'Bưu gửi', en: 'Postal items', permission: 'postal.handle' },
 ];
 
 /** The same page in another language: the `lang` parameter replaced, the rest kept. */
@@ -79,7 +91,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             {p?.kind === 'user' ? (
               <form method="post" action="/dang-xuat" class="inline">
                 <input type="hidden" name="_csrf" value={ctx.csrf} />
-                <span class="who">{p.label}</span>{' '}
+                <span class="who">{p.label}</span> <a href="/ca-nhan/cam-ket">{tr(ctx, 'Cam kết của tôi', 'My commitment')}</a>{' '}
                 <button type="submit" class="link">
                   {tr(ctx, 'Đăng xuất', 'Sign out')}
                 </button>

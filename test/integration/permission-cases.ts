@@ -1,6 +1,8 @@
 /** Permission-matrix cases contributed by the procedures and calendar modules. */
+import { appointmentsMatrixCases } from './appointments-permission-cases.ts';
 import { calendarMatrixCases } from './calendar-permission-cases.ts';
 import { citizenMatrixCases } from './citizens-permission-cases.ts';
+import { conductMatrixCases } from './conduct-permission-cases.ts';
 import { dialoguesMatrixCases } from './dialogues-permission-cases.ts';
 import { dossierMatrixCases, dossierPageMatrixCases } from './dossier-permission-cases.ts';
 import { dossierPolicyMatrixCases } from './dossier-policy-permission-cases.ts';
@@ -12,12 +14,22 @@ import { formsMatrixCases } from './forms-permission-cases.ts';
 import { guidesMatrixCases } from './guides-permission-cases.ts';
 import { identityMatrixCases } from './identity-permission-cases.ts';
 import { kioskMatrixCases } from './kiosks-permission-cases.ts';
+import { lettersMatrixCases } from './letters-permission-cases.ts';
+import { paymentsMatrixCases } from './payments-permission-cases.ts';
 import type { MatrixCase } from './permissions.test.ts';
+import { postalMatrixCases } from './postal-permission-cases.ts';
 import { procedureMatrixCases } from './procedures-permission-cases.ts';
 import { questionMatrixCases } from './questions-permission-cases.ts';
+import { reconciliationMatrixCases } from './reconciliation-permission-cases.ts';
+import { reformMatrixCases } from './reform-permission-cases.ts';
+import { reformReportsMatrixCases } from './reform-reports-permission-cases.ts';
 import { samplesMatrixCases } from './samples-permission-cases.ts';
+import { serviceIndexMatrixCases } from './service-index-permission-cases.ts';
+import { supportTeamsMatrixCases } from './support-teams-permission-cases.ts';
 
 export const matrixCases: MatrixCase[] = [
+  ...paymentsMatrixCases,
+  ...reconciliationMatrixCases,
   ...procedureMatrixCases,
   ...citizenMatrixCases,
   ...calendarMatrixCases,
@@ -26,6 +38,7 @@ export const matrixCases: MatrixCase[] = [
   ...dossierSlipMatrixCases,
   ...dossierReportMatrixCases,
   ...feedbackReportMatrixCases,
+  ...serviceIndexMatrixCases,
   ...feedbackMatrixCases,
   ...dossierPolicyMatrixCases,
   ...formsMatrixCases,
@@ -35,6 +48,13 @@ export const matrixCases: MatrixCase[] = [
   ...questionMatrixCases,
   ...samplesMatrixCases,
   ...dialoguesMatrixCases,
+  ...supportTeamsMatrixCases,
+  ...conductMatrixCases,
+  ...lettersMatrixCases,
+  ...appointmentsMatrixCases,
+  ...postalMatrixCases,
+  ...reformMatrixCases,
+  ...reformReportsMatrixCases,
 ];
 
 matrixCases.push({

@@ -1,10 +1,20 @@
 // Public surface of the dossiers module (hồ sơ thủ tục hành chính): the only file other modules may import.
-export { rateByCitizen, registerDossiersApi, trackDossier } from './api.ts';
+export { findForCitizen, rateByCitizen, registerDossiersApi, trackDossier } from './api.ts';
 export { dossierClock } from './clock.ts';
 export { attachFile } from './commands/attach-file.ts';
 export { carryOverDossiers } from './commands/carry-over-dossiers.ts';
 export { receiveDossier } from './commands/receive-dossier.ts';
+export { type HomeVisit, recordHomeVisit } from './commands/record-home-visit.ts';
+export { returnResultThrough } from './commands/return-result-through.ts';
 export { fillWorkingDaysTaken } from './commands/working-days-taken.ts';
+export {
+  computeDossierIndicators,
+  type DossierIndicators,
+  dossierFiguresByUnit,
+  type MonthlyDossierRow,
+  monthlyDossierSeries,
+  type UnitFiguresRow,
+} from './indicators.ts';
 export { DUE_SOON_JOB, dossierJobDefinitions, RETURNED_NOT_CLOSED_JOB, warningOptionsFromEnv } from './jobs.ts';
 export { registerDossiersPages } from './pages.tsx';
 export { registerDossierPoliciesApi } from './policy-api.ts';

@@ -201,3 +201,79 @@ export async function computeDossierIndicators(db: Db, input: { unitIds: number[
     serviceIndex: { progress: { ...group, averageSettlingWorkingDays: averageWorkingDays } },
   };
 }
+
+export interface MonthlyDossierRow {
+  /** First day of the Vietnam month, yyyy-mm-dd. */
+  month: string;
+  received: number;
+  settled: number;
+  late: number;
+  onTime: number;
+  sameDay: number;
+  sameDaySettled: number;
+  online: number;
+  ratings: number;
+  satisfied: number;
+}
+
+/** Month by month totals for `unitIds` from the daily totals (one grouped read), months [fromMonth, toMonth]. */
+export async function monthlyDossierSeries(db: Db, unitIds: number[], fromMonth: string, toMonth: string): Promise<MonthlyDossierRow[]> {
+  const ids = sql`${`{${unitIds.join(',') || '0'}}`}::bigint[]`;
+  const list = await rows<Record<string, string | number>>(
+    db,
+    sql`SELECT to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month, sum(received) AS received, sum(settled) AS settled, sum(late) AS late,
+          sum(early + on_time) AS on_time, sum(same_day) AS same_day, sum(same_day_settled) AS same_day_settled, sum(online) AS online,
+          sum(rat_hai_long + hai_long + binh_thuong + khong_hai_long) AS ratings, sum(rat_hai_long + hai_long) AS satisfied
+        FROM dossier_report_days
+        WHERE unit_id = ANY(${ids}) AND day >= ${fromMonth}::date AND day < (${toMonth}::date + interval '1 month')
+        GROUP BY 1 ORDER BY 1`,
+  );
+  return list.map((r) => ({
+    month: String(r.month),
+    received: Number(r.received),
+    settled: Number(r.settled),
+    late: Number(r.late),
+    onTime: Number(r.on_time),
+    sameDay: Number(r.same_day),
+    sameDaySettled: Number(r.same_day_settled),
+    online: Number(r.online),
+    ratings: Number(r.ratings),
+    satisfied: Number(r.satisfied),
+  }));
+}
+
+export interface UnitFiguresRow {
+  unit_id: number;
+  received: number;
+  settled: number;
+  on_time: number;
+  online: number;
+  ratings: number;
+  satisfied: number;
+}
+
+/**
+ * Figures per group of units over [from, to] (Vietnam dates): each `groups` entry is a unit and whether its whole
+ * subtree counts (a ranked child) or the unit alone (the table of all units). One grouped read of the daily totals.
+ */
+export async function dossierFiguresByUnit(
+  db: Db,
+  groups: { unitId: number; path: string; subtree: boolean }[],
+  from: string,
+  to: string,
+): Promise<UnitFiguresRow[]> {
+  if (groups.length === 0) return [];
+  const ids = `{${groups.map((g) => g.unitId).join(',')}}`;
+  const paths = `{${groups.map((g) => `"${g.subtree ? `${g.path}%` : g.path}"`).join(',')}}`;
+  return rows<UnitFiguresRow>(
+    db,
+    sql`WITH g AS (SELECT * FROM unnest(${ids}::bigint[], ${paths}::text[]) AS g(unit_id, pattern))
+        SELECT g.unit_id, coalesce(sum(r.received), 0)::int AS received, coalesce(sum(r.settled), 0)::int AS settled,
+          coalesce(sum(r.early + r.on_time), 0)::int AS on_time, coalesce(sum(r.online), 0)::int AS online,
+          coalesce(sum(r.rat_hai_long + r.hai_long + r.binh_thuong + r.khong_hai_long), 0)::int AS ratings,
+          coalesce(sum(r.rat_hai_long + r.hai_long), 0)::int AS satisfied
+        FROM g JOIN units u ON u.path LIKE g.pattern
+        LEFT JOIN dossier_report_days r ON r.unit_id = u.id AND r.day BETWEEN ${from}::date AND ${to}::date
+        GROUP BY g.unit_id`,
+  );
+}

@@ -237,6 +237,14 @@ function DossierPage(props: {
       </dl>
 
       <SlipLinks ctx={ctx} d={d} x={x} />
+      {ctx.can('payments.collect') && (
+        <p>
+          <a href={`${BASE}/ho-so/${d.code}/thanh-toan`}>{tr(ctx, 'Phí, lệ phí và mã QR thanh toán', 'Fees and payment QR codes')}</a>
+        </p>
+      )}
+      <p>
+        <a href={`${BASE}/ho-so/${d.code}/buu-dien`}>{tr(ctx, 'Gửi qua bưu điện, theo dõi bưu gửi', 'By post: hand over and track')}</a>
+      </p>
 
       {(d.status === 'returned' || d.status === 'closed') && !x.rating && (
         <p>
@@ -667,6 +675,11 @@ function TrackingPage(props: {
               </>
             )}
           </dl>
+          <p>
+            <a href={`/tra-cuu/phi?code=${encodeURIComponent(result.code)}&check=${encodeURIComponent(props.check)}`}>
+              {tr(ctx, 'Phí, lệ phí và mã QR thanh toán', 'Fees and payment QR codes')}
+            </a>
+          </p>
           <h3>{tr(ctx, 'Quá trình giải quyết', 'Progress')}</h3>
           <ol class="timeline">
             {result.timeline.map((e) => (
@@ -676,6 +689,11 @@ function TrackingPage(props: {
               </li>
             ))}
           </ol>
+          <p>
+            <a href={`/tra-cuu/${encodeURIComponent(result.code)}/buu-dien?check=${encodeURIComponent(props.check)}`}>
+              {tr(ctx, 'Hồ sơ gửi, nhận qua bưu điện: xem hành trình bưu gửi', 'Sent by post: follow the postal item')}
+            </a>
+          </p>
           {result.canRate && (
             <form method="post" action="/tra-cuu/danh-gia" novalidate>
               <CsrfField ctx={ctx} />

@@ -80,7 +80,7 @@ type Report = DossierIndicators & { unit: { code: string; name: string }; subtre
 
 async function buildReport(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean, period: { from: string; to: string }): Promise<Report> {
   const unitIds = await reportUnitIds(p.db, req, unit, subtree, PERMISSION);
-  const figures = await computeDossierIndicators(p.db, { unitIds, ...period, now: dossierClock.now() });
+  const figures = await computeDossierIndicators(p.readDb, { unitIds, ...period, now: dossierClock.now() });
   return { unit: { code: unit.code, name: unit.name }, subtree, units: unitIds.length, ...figures };
 }
 

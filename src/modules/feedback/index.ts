@@ -7,7 +7,7 @@ export { rateFeedback } from './commands/rate-feedback.ts';
 export { DEFAULT_ANSWER_DAYS, DEFAULT_CLASSIFY_DAYS, type IncomingFeedback, type ReceivedFeedback, receiveFeedback } from './commands/receive-feedback.ts';
 export { reopenFeedback } from './commands/reopen-feedback.ts';
 export { type DeadlineSweepResult, sweepFeedbackDeadlines } from './commands/sweep-feedback-deadlines.ts';
-export { computeFeedbackIndicators, type FeedbackIndicators } from './indicators.ts';
+export { computeFeedbackIndicators, type FeedbackIndicators, monthlyFeedbackSeries } from './indicators.ts';
 export { DEADLINES_JOB, feedbackJobDefinitions, feedbackJobOptionsFromEnv } from './jobs.ts';
 export { registerFeedbackPublicApi } from './public-api.ts';
 export { registerFeedbackPublicPages } from './public-pages.tsx';

@@ -103,3 +103,23 @@ export async function computeFeedbackIndicators(db: Db, q: { unitIds: number[]; 
     satisfaction: { total: ratingsTotal, levels, satisfiedShare: rate(levels.rat_hai_long + levels.hai_long, ratingsTotal) },
   };
 }
+
+/** Month by month: feedback answered and answered on time, months [fromMonth, toMonth] (first days, Vietnam time). */
+export async function monthlyFeedbackSeries(
+  db: Db,
+  unitIds: number[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<{ month: string; answered: number; onTime: number }[]> {
+  const ids = `{${unitIds.join(',') || '0'}}`;
+  const list = await rows<{ month: string; answered: number; on_time: number }>(
+    db,
+    sql`SELECT to_char(date_trunc('month', f.answered_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD') AS month, count(*)::int AS answered,
+          count(*) FILTER (WHERE f.answered_at <= f.answer_due_at)::int AS on_time
+        FROM feedback f
+        WHERE f.unit_id = ANY(${ids}::bigint[]) AND f.answered_at >= (${fromMonth}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+          AND f.answered_at < ((${toMonth}::date + interval '1 month')::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        GROUP BY 1 ORDER BY 1`,
+  );
+  return list.map((r) => ({ month: r.month, answered: r.answered, onTime: r.on_time }));
+}

@@ -73,8 +73,8 @@ async function buildReport(p: Platform, req: FastifyRequest, unit: UnitRow, subt
   const unitIds = await reportUnitIds(p.db, req, unit, subtree, PERMISSION);
   const now = new Date();
   const [figures, dialogues] = await Promise.all([
-    computeFeedbackIndicators(p.db, { unitIds, ...period, now }),
-    computeDialogueIndicators(p.db, { unitIds, ...period, now }),
+    computeFeedbackIndicators(p.readDb, { unitIds, ...period, now }),
+    computeDialogueIndicators(p.readDb, { unitIds, ...period, now }),
   ]);
   return { unit: { code: unit.code, name: unit.name }, subtree, units: unitIds.length, ...figures, dialogues };
 }

@@ -50,8 +50,24 @@ export const permissions = [
   'feedback.receive', // tiếp nhận: enter feedback by hand (1022 operator, one-stop clerk), read the unit's list
   'feedback.handle', // xử lý: classify, assign, answer, transfer, reject, merge, note, publish; see the sender's contact, audited
   'feedback.manage', // quản lý: categories (lĩnh vực), routing rules (điều phối), the leaders' hotline numbers (đường dây nóng)
+  'index.inputs', // the service index's figures from outside the system (Bộ chỉ số 766: e.g. publication on the national procedures database), per unit and period, audited
   'samples.manage', // upload, replace and delete the unit's sample filled dossiers (hồ sơ mẫu) shown on the public procedure pages, audited
   'dialogues.manage', // radio dialogues and business coffee (đối thoại): schedule, participants, questions beforehand (asker's contact audited), commitments, coverage
+  'letters.write', // thư chúc mừng, chia buồn, xin lỗi: viết, sửa dự thảo, trình duyệt, in và gửi thư đã duyệt; ghi nhận người từ chối nhận thư chúc mừng
+  'letters.approve', // lãnh đạo duyệt, ký thư (cấp số trong sổ thư), trả lại để sửa; mẫu thư của đơn vị
+  'support-teams.manage', // đội hỗ trợ dịch vụ công (Đoàn Thanh niên, Hội Phụ nữ …): đội, thành viên (số điện thoại là dữ liệu cá nhân), lịch trực, kết quả hỗ trợ
+  'support-teams.record', // ghi nhận người dân được hỗ trợ (tạo tài khoản VNeID, nộp hồ sơ trực tuyến, thanh toán); tình nguyện viên chỉ ghi cho đội của mình
+  'postal.handle', // bưu điện (dịch vụ bưu chính công ích): xem bưu gửi giao cho bưu điện mình (chỉ người nhận, không xem thành phần hồ sơ), ghi từng bước chuyển phát
+  'payments.collect', // thu phí, lệ phí: lập phí của hồ sơ, mã VietQR, thu tiền mặt tại quầy, miễn giảm, biên lai
+  'payments.manage', // tài khoản chuyên thu của đơn vị (ngân hàng, số tài khoản, quầy), thẻ QR tại quầy
+  'conduct.read', // chính quyền thân thiện: xem ai chưa ký cam kết "4 xin, 4 luôn, 5 không" và kết quả khảo sát sự hài lòng (theo đơn vị, dịch vụ, cán bộ)
+  'conduct.manage', // ban hành phiên bản mới của bản cam kết "4 xin, 4 luôn, 5 không" (cần quyền ở cấp tỉnh, xem authorize.ts holdsGlobally)
+  'surveys.manage', // tạo cuộc khảo sát sự hài lòng của đơn vị, in phiếu giấy có mã QR, nhập phiếu giấy
+  'appointments.manage', // hẹn giờ thực hiện TTHC tại nhà: xem, nhập yêu cầu (thông tin người dân, có ghi nhật ký), đề xuất, xác nhận giờ, phân công, ghi kết quả
+  'reform.manage', // danh mục mô hình CCHC do đơn vị ban hành: thêm, sửa mô hình (mục đích, cơ quan thực hiện, theo dõi, bắt buộc hay tự chọn, giải quyết trong ngày)
+  'reform.register', // đăng ký mô hình đơn vị thực hiện và thủ tục giải quyết trong ngày; ghi biện pháp khắc phục sau kiểm tra của đơn vị được kiểm tra
+  'reform.inspect', // theo dõi, kiểm tra đơn vị cấp dưới: xem đơn vị chưa tuân thủ kế hoạch mô hình, lập đoàn kiểm tra, ghi và đóng kết luận
+  'reform-reports.write', // báo cáo kết quả thực hiện mô hình CCHC theo kỳ: lập báo cáo từ số liệu, viết nội dung từng mô hình, tổng hợp báo cáo đơn vị trực thuộc, gửi cấp trên
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -80,6 +96,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'feedback.handle',
     'feedback.manage',
     'dialogues.manage',
+    'payments.collect',
+    'payments.manage',
+    'support-teams.manage',
+    'support-teams.record',
+    'letters.write',
+    'letters.approve',
+    'appointments.manage',
+    'conduct.read',
+    'surveys.manage',
+    'reform.register',
+    'reform.inspect',
+    'reform-reports.write',
   ],
   home_affairs_officer: [
     'units.read',
@@ -94,8 +122,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossiers.policies',
     'reports.read',
     'guides.print',
+    'index.inputs',
     'feedback.manage',
     'dialogues.manage',
+    'payments.manage',
+    'conduct.read',
+    'conduct.manage',
+    'surveys.manage',
+    'reform.manage',
+    'reform.register',
+    'reform.inspect',
+    'reform-reports.write',
   ],
   one_stop_clerk: [
     'units.read',
@@ -109,10 +146,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'samples.manage',
     'feedback.receive',
     'feedback.handle',
+    'payments.collect',
+    'support-teams.manage',
+    'support-teams.record',
+    'letters.write',
+    'appointments.manage',
+    'surveys.manage',
   ],
-  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer', 'feedback.handle'],
-  post_office_staff: ['units.read', 'procedures.read'],
-  support_volunteer: ['procedures.read'],
+  specialist: ['units.read', 'procedures.read', 'calendar.read', 'dossiers.read', 'dossiers.process', 'questions.answer', 'feedback.handle', 'letters.write'],
+  post_office_staff: ['units.read', 'procedures.read', 'postal.handle'],
+  support_volunteer: ['procedures.read', 'support-teams.record'],
   hotline_operator: ['units.read', 'procedures.read', 'feedback.receive'],
 };
 

@@ -1,9 +1,16 @@
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 
+/** A file sent with an e-mail (a letter's PDF). */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 /** Sends one e-mail. */
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string; id: string }): Promise<void>;
+  send(message: { to: string; subject: string; text: string; id: string; attachments?: MailAttachment[] }): Promise<void>;
   close(): void;
 }
 
@@ -35,6 +42,7 @@ export function smtpMailer(config: SmtpConfig): Mailer {
         subject: m.subject.normalize('NFC'),
         text: m.text.normalize('NFC'),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Gd-Notification': m.id },
+        attachments: m.attachments?.map((f) => ({ filename: f.filename.normalize('NFC'), content: f.content, contentType: f.contentType })),
       });
     },
     close: () => transport.close(),

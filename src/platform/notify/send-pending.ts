@@ -48,6 +48,9 @@ interface Claimed {
   body: string;
   about: string;
   attempts: number;
+  /** A file to attach (migration 0022: a letter's PDF); dropped once the message is sent. */
+  attachment_name: string | null;
+  attachment: Buffer | null;
 }
 
 /** Each channel's state for an operations view: "configured" or "not configured" (its messages wait, pending). */
@@ -75,6 +78,9 @@ function describeFailure(err: unknown): { text: string; permanent: boolean } {
   return { text: [code, status, command].filter(Boolean).join(' ').slice(0, 200), permanent };
 }
 
+/** The MIME type of an attachment by its file name (the outbox holds PDFs; anything else goes as bytes). */
+const contentTypeOf = (name: string): string => (/\.pdf$/i.test(name) ? 'application/pdf' : 'application/octet-stream');
+
 async function claim(db: Db, channels: NotifyChannel[], now: Date, batch: number): Promise<Claimed[]> {
   const lease = new Date(now.getTime() + CLAIM_LEASE_MINUTES * 60_000);
   // SKIP LOCKED: two senders never pick one row; moving send_after ahead keeps it away from the other sender after
@@ -91,14 +97,14 @@ async function claim(db: Db, channels: NotifyChannel[], now: Date, batch: number
       )
       UPDATE notifications n SET attempts = n.attempts + 1, send_after = ${lease}
       FROM picked WHERE n.id = picked.id
-      RETURNING n.id, n.channel, n.recipient, n.subject, n.body, n.about, n.attempts`,
+      RETURNING n.id, n.channel, n.recipient, n.subject, n.body, n.about, n.attempts, n.attachment_name, n.attachment`,
   );
 }
 
 async function markSent(db: Db, n: Claimed, now: Date): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx.execute(
-      sql`UPDATE notifications SET status = 'sent', sent_at = ${now}, last_error = NULL, recipient = ${maskRecipient(n.recipient)} WHERE id = ${n.id}`,
+      sql`UPDATE notifications SET status = 'sent', sent_at = ${now}, last_error = NULL, recipient = ${maskRecipient(n.recipient)}, attachment = NULL WHERE id = ${n.id}`,
     );
     await recordAudit(tx, systemActor('notify'), {
       action: 'notification.sent',
@@ -152,7 +158,11 @@ export async function sendPendingNotifications(deps: NotifyDeps, now: Date, opts
     for (const n of claimed) {
       try {
         if (n.channel === 'email' && mailer) {
-          await mailer.send({ to: n.recipient, subject: n.subject ?? 'Thông báo từ Cổng Gần Dân', text: n.body, id: `${n.id}` });
+          const attachments =
+            n.attachment && n.attachment_name
+              ? [{ filename: n.attachment_name, content: n.attachment, contentType: contentTypeOf(n.attachment_name) }]
+              : undefined;
+          await mailer.send({ to: n.recipient, subject: n.subject ?? 'Thông báo từ Cổng Gần Dân', text: n.body, id: `${n.id}`, attachments });
         } else if (n.channel === 'sms' && sms) {
           await sms.send(n.recipient, n.body, { requestId: `gd-notification-${n.id}` });
         }

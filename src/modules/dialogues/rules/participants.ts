@@ -1,6 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
-import { cleanText } from '../../../platform/text/index.ts';
-import { checkTaxCode } from './tax-code.ts';
+import { checkTaxCode, cleanText } from '../../../platform/text/index.ts';
 
 export interface CheckedParticipant {
   kind: 'official' | 'business';

@@ -1,4 +1,4 @@
-import type { Text } from '../../../platform/i18n/index.ts';
+import type { Text } from '../i18n/index.ts';
 
 /** Weights of the check digit of a Vietnamese tax code (mã số thuế) over its first nine digits. */
 export const TAX_CODE_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
