@@ -39,3 +39,4 @@ export { decideAppointment, type PolicyKind, policyKindLabels } from './rules/se
 export { type Rating, ratingLabels, ratings } from './schema.ts';
 export { registerDossierSlipRoutes } from './slip-routes.ts';
 export { trackingUrlOf } from './slips.ts';
+export { TrackingLookupForm, TrackingNotFound } from './tracking-form.tsx';

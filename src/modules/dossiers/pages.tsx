@@ -25,6 +25,7 @@ import { vietnamDay } from './rules/pauses.ts';
 import { type Urgency, urgencyLabels, urgencyOf, urgencyOrder } from './rules/urgency.ts';
 import { channelLabels, channels, RatingBody, ReceiveBody, ratingLabels, ratings, returnChannels } from './schema.ts';
 import { RegisterLinks, SlipLinks } from './slip-links.tsx';
+import { TrackingLookupForm, TrackingNotFound } from './tracking-form.tsx';
 
 const BASE = '/mot-cua';
 
@@ -627,31 +628,8 @@ function TrackingPage(props: {
   return (
     <Layout ctx={ctx} title={tr(ctx, 'Tra cứu hồ sơ', 'Track a dossier')}>
       <h1>{tr(ctx, 'Tra cứu tình trạng hồ sơ', 'Track your dossier')}</h1>
-      <ErrorSummary ctx={ctx} errors={props.errors} />
-      <form method="get" action="/tra-cuu" class="search" novalidate>
-        <Field
-          name="code"
-          label={tr(ctx, 'Mã hồ sơ (trên giấy tiếp nhận)', 'Dossier code (on your receipt)')}
-          value={props.code}
-          errors={props.errors}
-          required
-        />
-        <Field
-          name="check"
-          label={tr(ctx, '4 số cuối số định danh cá nhân hoặc số điện thoại', 'Last 4 digits of your ID or phone number')}
-          value={props.check}
-          errors={props.errors}
-          inputmode="numeric"
-          maxLength={4}
-          required
-        />
-        <button type="submit">{tr(ctx, 'Tra cứu', 'Look up')}</button>
-      </form>
-      {props.notFound && (
-        <p class="error" role="alert">
-          {tr(ctx, 'Không tìm thấy hồ sơ với mã và 4 số kiểm tra này.', 'No dossier matches this code and these digits.')}
-        </p>
-      )}
+      <TrackingLookupForm ctx={ctx} action="/tra-cuu" code={props.code} check={props.check} errors={props.errors} submit={{ vi: 'Tra cứu', en: 'Look up' }} />
+      {props.notFound && <TrackingNotFound ctx={ctx} />}
       {result && (
         <section aria-labelledby="kq">
           <h2 id="kq">

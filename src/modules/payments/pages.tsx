@@ -16,7 +16,7 @@ import { Checkbox, CsrfField, ErrorSummary, Field, type FormErrors, PageHeading,
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
-import { type DossierRow, dossierClock, findDossierByCode, trackDossier } from '../dossiers/index.ts';
+import { type DossierRow, dossierClock, findDossierByCode, TrackingLookupForm, TrackingNotFound, trackDossier } from '../dossiers/index.ts';
 import { findUnitById, mustFindUnit, type UnitRow } from '../units/index.ts';
 import { dossierFor, feeOf } from './access.ts';
 import { addFee } from './commands/add-fee.ts';
@@ -126,31 +126,8 @@ function PublicFeesPage(props: { ctx: PageContext; code: string; check: string; 
   return (
     <Layout ctx={ctx} title={tr(ctx, 'Phí, lệ phí của hồ sơ', 'Fees of a dossier')}>
       <h1>{tr(ctx, 'Phí, lệ phí của hồ sơ', 'Fees of your dossier')}</h1>
-      <ErrorSummary ctx={ctx} errors={props.errors} />
-      <form method="get" action="/tra-cuu/phi" class="search" novalidate>
-        <Field
-          name="code"
-          label={tr(ctx, 'Mã hồ sơ (trên giấy tiếp nhận)', 'Dossier code (on your receipt)')}
-          value={props.code}
-          errors={props.errors}
-          required
-        />
-        <Field
-          name="check"
-          label={tr(ctx, '4 số cuối số định danh cá nhân hoặc số điện thoại', 'Last 4 digits of your ID or phone number')}
-          value={props.check}
-          errors={props.errors}
-          inputmode="numeric"
-          maxLength={4}
-          required
-        />
-        <button type="submit">{tr(ctx, 'Xem', 'Show')}</button>
-      </form>
-      {props.notFound && (
-        <p class="error" role="alert">
-          {tr(ctx, 'Không tìm thấy hồ sơ với mã và 4 số kiểm tra này.', 'No dossier matches this code and these digits.')}
-        </p>
-      )}
+      <TrackingLookupForm ctx={ctx} action="/tra-cuu/phi" code={props.code} check={props.check} errors={props.errors} submit={{ vi: 'Xem', en: 'Show' }} />
+      {props.notFound && <TrackingNotFound ctx={ctx} />}
       {cards && (
         <section aria-labelledby="phi">
           <h2 id="phi">

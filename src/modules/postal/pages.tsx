@@ -13,7 +13,7 @@ import { Checkbox, CsrfField, ErrorSummary, Field, type FormErrors, PageHeading,
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
-import { dossierClock, findForCitizen } from '../dossiers/index.ts';
+import { dossierClock, findForCitizen, TrackingLookupForm, TrackingNotFound } from '../dossiers/index.ts';
 import { loadForPostOffice, PERMISSION, postOfficeScopes, stepInputFrom } from './access.ts';
 import { recordPostalStep } from './commands/record-postal-step.ts';
 import { recordShipmentRead } from './commands/record-shipment-read.ts';
@@ -197,25 +197,16 @@ function PublicPage(props: {
         {tr(ctx, 'Hồ sơ', 'Dossier')} {code}: {tr(ctx, 'chuyển phát qua bưu điện', 'sent by post')}
       </h1>
       {props.shipments === null && (
-        <form method="get" action={`/tra-cuu/${encodeURIComponent(code)}/buu-dien`} class="search" novalidate>
-          <ErrorSummary ctx={ctx} errors={props.errors} />
-          <Field
-            name="check"
-            label={tr(ctx, '4 số cuối số định danh cá nhân hoặc số điện thoại', 'Last 4 digits of your ID or phone number')}
-            value={props.check}
-            errors={props.errors}
-            inputmode="numeric"
-            maxLength={4}
-            required
-          />
-          <button type="submit">{tr(ctx, 'Xem', 'Show')}</button>
-        </form>
+        <TrackingLookupForm
+          ctx={ctx}
+          action={`/tra-cuu/${encodeURIComponent(code)}/buu-dien`}
+          code={null}
+          check={props.check}
+          errors={props.errors}
+          submit={{ vi: 'Xem', en: 'Show' }}
+        />
       )}
-      {props.notFound && (
-        <p class="error" role="alert">
-          {tr(ctx, 'Không tìm thấy hồ sơ với mã và 4 số kiểm tra này.', 'No dossier matches this code and these digits.')}
-        </p>
-      )}
+      {props.notFound && <TrackingNotFound ctx={ctx} />}
       {props.shipments && props.shipments.length === 0 && <p>{tr(ctx, 'Hồ sơ này chưa gửi hoặc nhận qua bưu điện.', 'This dossier has not gone by post.')}</p>}
       {props.shipments?.map((s, i) => (
         <section key={i} aria-labelledby={`bg-${i}`}>
