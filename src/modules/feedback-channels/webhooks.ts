@@ -4,12 +4,13 @@
  * only, bodies are kept raw (a Buffer) so signatures are checked over the exact bytes sent, and errors are always
  * problem+json (platforms are not browsers). Every refusal is logged in webhook_rejections without its payload.
  */
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/context.ts';
-import { AppError, titleOf } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
+import { registerWebhookScope } from '../../platform/http/webhook-scope.ts';
 import { readEmail } from './commands/read-email.ts';
 import { type IncomingMessage, receiveChannelMessages, type WebhookChannel } from './commands/receive-channel-messages.ts';
 import { recordRejection } from './commands/record-rejection.ts';
@@ -82,35 +83,7 @@ function chatMessages(messages: ChannelMessage[], units: Record<string, string>,
 
 /** Registers POST /webhooks/zalo, GET+POST /webhooks/facebook and POST /webhooks/email (all public, signed). */
 export async function registerFeedbackChannelRoutes(app: App, p: Platform): Promise<void> {
-  await app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    scope.setErrorHandler((err: FastifyError, req, reply) => {
-      let e: AppError;
-      if (err instanceof AppError) e = err;
-      else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) e = new AppError('PAYLOAD_TOO_LARGE');
-      else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) e = new AppError('MALFORMED_REQUEST');
-      else {
-        req.log.error({ errName: err.name, errCode: err.code }, 'webhook error');
-        e = new AppError('INTERNAL');
-      }
-      if (e.code === 'RATE_LIMITED') reply.header('retry-after', '60');
-      const detail = e.detail?.[req.lang ?? 'vi'];
-      return reply
-        .status(e.status)
-        .type('application/problem+json; charset=utf-8')
-        .send({
-          type: `urn:gan-dan:problem:${e.code.toLowerCase().replace(/_/g, '-')}`,
-          code: e.code,
-          title: titleOf(e.code, req.lang ?? 'vi'),
-          status: e.status,
-          ...(detail ? { detail } : {}),
-          instance: req.url.split('?')[0],
-          ...e.extra,
-          requestId: req.id,
-        });
-    });
-
+  await registerWebhookScope(app, 'feedback', async (scope: App) => {
     /** Runs a delivery's checks; a refusal is logged (hash of the payload only) and answered with its reason. */
     const guarded = async (channel: WebhookChannel, req: FastifyRequest, raw: Buffer, take: () => Promise<'accepted' | 'ignored'>) => {
       try {

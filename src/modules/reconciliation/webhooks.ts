@@ -6,12 +6,13 @@
  * without its payload, which holds payers' names and accounts.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../platform/audit/index.ts';
 import type { Platform } from '../../platform/context.ts';
-import { AppError, titleOf } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/server.ts';
+import { registerWebhookScope } from '../../platform/http/webhook-scope.ts';
 import { receiveGatewayTransfers } from './commands/receive-gateway-transfers.ts';
 import { insertRejection } from './queries.ts';
 import { isFresh, readCassoDelivery, readSignatureHeader, signatureValid } from './rules/casso.ts';
@@ -39,33 +40,7 @@ function actorOf(req: FastifyRequest): Actor {
 
 /** Registers POST /webhooks/payments/casso (public, signed). */
 export async function registerReconciliationWebhooks(app: App, p: Platform): Promise<void> {
-  await app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    scope.setErrorHandler((err: FastifyError, req, reply) => {
-      let e: AppError;
-      if (err instanceof AppError) e = err;
-      else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) e = new AppError('PAYLOAD_TOO_LARGE');
-      else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) e = new AppError('MALFORMED_REQUEST');
-      else {
-        req.log.error({ errName: err.name, errCode: err.code }, 'payment webhook error');
-        e = new AppError('INTERNAL');
-      }
-      if (e.code === 'RATE_LIMITED') reply.header('retry-after', '60');
-      return reply
-        .status(e.status)
-        .type('application/problem+json; charset=utf-8')
-        .send({
-          type: `urn:gan-dan:problem:${e.code.toLowerCase().replace(/_/g, '-')}`,
-          code: e.code,
-          title: titleOf(e.code, req.lang ?? 'vi'),
-          status: e.status,
-          instance: req.url.split('?')[0],
-          ...e.extra,
-          requestId: req.id,
-        });
-    });
-
+  await registerWebhookScope(app, 'payment', async (scope: App) => {
     scope.post(
       CASSO_WEBHOOK,
       {
