@@ -225,19 +225,6 @@ export function listAssignable(db: Db, unitId: number): Promise<AssignableRow[]>
   ).then((r) => r.sort((a, b) => a.full_name.localeCompare(b.full_name, 'vi')));
 }
 
-/** Queues a message for the notifications job in the caller's transaction; `sendAfter` null: at once. */
-export async function queueNotice(
-  tx: Db,
-  n: { channel: 'email' | 'sms'; recipient: string; subject: string | null; body: string },
-  about: string,
-  sendAfter: Date | null,
-): Promise<void> {
-  await tx.execute(
-    sql`INSERT INTO notifications (channel, recipient, subject, body, about, send_after)
-        VALUES (${n.channel}, ${n.recipient}, ${n.subject}::text, ${n.body}, ${about}, COALESCE(${sendAfter ? sendAfter.toISOString() : null}::timestamptz, now()))`,
-  );
-}
-
 /** Withdraws reminders not sent yet (the time or the person changed, or the visit was cancelled). */
 export async function withdrawReminders(tx: Db, about: string): Promise<number> {
   const r = await tx.execute(sql`DELETE FROM notifications WHERE about = ${about} AND status = 'pending' AND attempts = 0`);

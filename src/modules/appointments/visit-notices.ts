@@ -4,7 +4,8 @@
  * whenever the time or the person changes. Reminders carry about = 'appointment:<code>:reminder'.
  */
 import type { Db } from '../../platform/db/pool.ts';
-import { type AppointmentRow, queueNotice, withdrawReminders } from './queries.ts';
+import { queueNotification } from '../../platform/notify/index.ts';
+import { type AppointmentRow, withdrawReminders } from './queries.ts';
 import { assigneeNotice, type Notice, reminderNotices, type VisitFacts } from './rules/notices.ts';
 import { reminderAt } from './rules/slots.ts';
 
@@ -26,7 +27,7 @@ export function factsOf(a: AppointmentRow, publicUrl: string): VisitFacts {
 }
 
 export async function queueNow(tx: Db, a: AppointmentRow, notices: Notice[]): Promise<void> {
-  for (const n of notices) await queueNotice(tx, n, aboutOf(a.code), null);
+  for (const n of notices) await queueNotification(tx, { ...n, about: aboutOf(a.code) });
 }
 
 const citizenOf = (a: AppointmentRow) => ({ name: a.citizen_name, phone: a.citizen_phone, address: a.address, need: a.need, dossierCode: a.dossier_code });
@@ -34,7 +35,10 @@ const citizenOf = (a: AppointmentRow) => ({ name: a.citizen_name, phone: a.citiz
 /** Tells the person assigned at once (when their account has an e-mail address). */
 export async function queueAssigneeNotice(tx: Db, a: AppointmentRow, publicUrl: string): Promise<void> {
   if (!a.assignee_email || !a.assignee_name) return;
-  await queueNotice(tx, assigneeNotice(factsOf(a, publicUrl), { email: a.assignee_email, name: a.assignee_name }, citizenOf(a), false), aboutOf(a.code), null);
+  await queueNotification(tx, {
+    ...assigneeNotice(factsOf(a, publicUrl), { email: a.assignee_email, name: a.assignee_name }, citizenOf(a), false),
+    about: aboutOf(a.code),
+  });
 }
 
 /**
@@ -48,8 +52,8 @@ export async function refreshReminders(tx: Db, a: AppointmentRow, publicUrl: str
   const at = reminderAt(new Date(a.slot_start), now);
   if (!at) return;
   const facts = factsOf(a, publicUrl);
-  for (const n of reminderNotices(facts, { phone: a.citizen_phone, email: a.citizen_email })) await queueNotice(tx, n, about, at);
+  for (const n of reminderNotices(facts, { phone: a.citizen_phone, email: a.citizen_email })) await queueNotification(tx, { ...n, about, sendAfter: at });
   if (a.assignee_email && a.assignee_name) {
-    await queueNotice(tx, assigneeNotice(facts, { email: a.assignee_email, name: a.assignee_name }, citizenOf(a), true), about, at);
+    await queueNotification(tx, { ...assigneeNotice(facts, { email: a.assignee_email, name: a.assignee_name }, citizenOf(a), true), about, sendAfter: at });
   }
 }
