@@ -29,6 +29,7 @@ import { registerIdentityApi, registerIdentityPages } from './modules/identity/i
 import { registerKioskPages, registerKioskStaffPages, registerKiosksApi } from './modules/kiosks/index.ts';
 import { registerLettersApi, registerLettersPages } from './modules/letters/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
+import { registerOutreachRoutes } from './modules/outreach/index.ts';
 import { registerPaymentsApi, registerPaymentsPages } from './modules/payments/index.ts';
 import { registerPostalApi, registerPostalDeskPages, registerPostalPages, registerPostalReportPages } from './modules/postal/index.ts';
 import { registerProceduresApi, registerProceduresPages } from './modules/procedures/index.ts';
@@ -88,6 +89,7 @@ export async function registerRoutes(app: App, platform: Platform): Promise<void
   registerFeedbackReportRoutes(app, platform);
   registerServiceIndexRoutes(app, platform);
   registerDashboardRoutes(app, platform);
+  registerOutreachRoutes(app, platform);
   registerFeedbackPublicApi(app, platform);
   registerFeedbackPublicPages(app, platform);
   registerFeedbackStaffApi(app, platform);

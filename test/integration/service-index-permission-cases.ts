@@ -31,6 +31,27 @@ export const serviceIndexMatrixCases: MatrixCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/reports/outreach',
+    permission: 'reports.read',
+    scope: 'unit',
+    make: async (_f, t) => ({ url: `/api/v1/reports/outreach?unit=${t.code}&${period}` }),
+  },
+  {
+    method: 'GET',
+    route: '/bao-cao/phuc-vu',
+    permission: 'reports.read',
+    scope: 'unit',
+    make: async (_f, t) => ({ url: `/bao-cao/phuc-vu?unit=${t.code}&${period}` }),
+  },
+  {
+    method: 'GET',
+    route: '/bao-cao/phuc-vu.xlsx',
+    permission: 'reports.read',
+    scope: 'unit',
+    make: async (_f, t) => ({ url: `/bao-cao/phuc-vu.xlsx?unit=${t.code}&${period}` }),
+  },
+  {
+    method: 'GET',
     route: '/bang-dieu-khien',
     permission: 'reports.read',
     scope: 'unit',
