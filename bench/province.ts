@@ -75,7 +75,7 @@ async function generateFeedback(db: pg.Pool, count: number): Promise<void> {
       `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM units WHERE kind IN ('ward', 'commune')),
        g AS (SELECT i, random() AS r1, random() AS r2, now() - random() * interval '365 days' AS rcv FROM generate_series($1::int, $2::int) i)
        INSERT INTO feedback (code, channel, unit_id, description, status, answer, answered_at, received_at, classify_due_at, answer_due_at, rating, rated_at)
-       SELECT upper(substr(md5(i::text), 1, 8)) || '', (ARRAY['web', 'hotline', 'zalo', 'facebook', 'email', 'open311'])[1 + (i % 6)],
+       SELECT translate(upper(substr(md5(i::text), 1, 8)), '01', 'XY'), (ARRAY['web', 'hotline', 'zalo', 'facebook', 'email', 'open311'])[1 + (i % 6)],
               u.ids[1 + (i * 7919) % cardinality(u.ids)], 'Phản ánh sinh ra cho bench ' || i,
               CASE WHEN r1 < 0.85 AND rcv + interval '20 days' < now() THEN 'answered' ELSE 'in_progress' END,
               CASE WHEN r1 < 0.85 AND rcv + interval '20 days' < now() THEN 'Đã xử lý' END,
