@@ -21,30 +21,53 @@ function adminUrl(): string {
   return url;
 }
 
-/** Creates a database cloned from the migrated template; it is dropped when the file's tests end. */
-export async function freshDatabase(): Promise<string> {
+/** Creates a database cloned from the migrated template; returns its URL and how to drop it. */
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `gd_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.GD_TEST_TEMPLATE}`);
   await admin.end();
-  after(async () => {
-    const c = new pg.Client({ connectionString: adminUrl() });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  });
   const u = new URL(adminUrl());
   u.pathname = `/${name}`;
-  return u.toString();
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }
 
-/** The real system on a fresh database, closed when the file's tests end. */
+/** Creates a database cloned from the migrated template; it is dropped when the file's tests end. */
+export async function freshDatabase(): Promise<string> {
+  const db = await createDatabase();
+  after(db.drop);
+  return db.url;
+}
+
+/**
+ * The real system on a fresh database, closed when the file's tests end — and only then its database dropped: a
+ * database dropped first (after-hooks run in the order they were registered) would cut the connections of a job
+ * worker still stopping.
+ */
 export async function startSystem(env: Record<string, string> = {}, opts: { jobs?: boolean; databaseUrl?: string } = {}): Promise<System> {
-  const url = opts.databaseUrl ?? (await freshDatabase());
+  const own = opts.databaseUrl ? null : await createDatabase();
+  const url = opts.databaseUrl ?? (own as { url: string }).url;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...env });
-  const system = await composeSystem(config, url, { jobs: opts.jobs ?? false, poolSize: 5 });
-  after(() => system.close());
+  let system: System;
+  try {
+    system = await composeSystem(config, url, { jobs: opts.jobs ?? false, poolSize: 5 });
+  } catch (err) {
+    await own?.drop();
+    throw err;
+  }
+  after(async () => {
+    await system.close();
+    await own?.drop();
+  });
   return system;
 }
 
