@@ -312,7 +312,8 @@ test('an approved letter goes by e-mail with its PDF attached, through the outbo
   assert.equal(sent.json().sentChannel, 'email');
 
   const before = smtp.messages.length;
-  const r = await sendPendingNotifications(sys.platform, new Date());
+  // A second later: the row was queued at PostgreSQL's now() (microseconds), a Date is whole milliseconds.
+  const r = await sendPendingNotifications(sys.platform, new Date(Date.now() + 1000));
   assert.equal(r.sent, 1);
   const mail = smtp.messages[before];
   assert.ok(mail);

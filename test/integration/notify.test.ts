@@ -39,7 +39,9 @@ test('an e-mail goes out through SMTP with its Vietnamese subject and body intac
   const body = 'Kính gửi ông/bà,\n\nPhản ánh về “đèn đường hỏng ở hẻm 12” đã được tiếp nhận. Hạn trả lời: 20/11/2026.\n\nTrân trọng.';
   const mailId = await queue('email', 'nguyen.thi.hoa@example.vn', body, 'feedback:ABCD2345', subject);
   const smsId = await queue('sms', '0912345678', 'Da tiep nhan phan anh ma ABCD2345, han tra loi 20/11/2026.', 'feedback:ABCD2345');
-  const now = new Date();
+  // The rows were queued at PostgreSQL's now(), in microseconds; a JavaScript Date is whole milliseconds and may fall
+  // just before it within the same millisecond: send as of a second later.
+  const now = new Date(Date.now() + 1000);
   const result = await sendPendingNotifications(sys.platform, now);
   assert.deepEqual(result, { sent: 2, retried: 0, failed: 0, notConfigured: [] });
 
