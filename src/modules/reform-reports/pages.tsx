@@ -205,7 +205,7 @@ function ReportPage(props: { ctx: PageContext; v: ReportView; canWrite: boolean;
       )}
       <ErrorSummary ctx={ctx} errors={errors} />
       {editable && (
-        <form method="post" action={`${BASE}/${v.id}/tong-hop`} class="inline">
+        <form method="post" action={`${BASE}/${v.id}/tong-hop`} class="actions compile">
           <CsrfField ctx={ctx} />
           <input type="hidden" name="version" value={String(v.version)} />
           <button type="submit">
