@@ -47,6 +47,15 @@ export const reformReportsMatrixCases: MatrixCase[] = [
     scope: 'unit',
     make: async (f, t) => ({ url: `/api/v1/reform-reports/${await reportAt(f, t)}`, payload: { version: 1, narratives: { 'mot-cua': 'Đã làm' } } }),
   },
+  ...(['compile', 'submit'] as const).map(
+    (action): MatrixCase => ({
+      method: 'POST',
+      route: `/api/v1/reform-reports/:id/${action}`,
+      permission: W,
+      scope: 'unit',
+      make: async (f, t) => ({ url: `/api/v1/reform-reports/${await reportAt(f, t)}/${action}`, payload: {} }),
+    }),
+  ),
   { method: 'GET', route: BASE, permission: R, scope: 'unit', make: async (_f, t) => ({ url: `${BASE}?unit=${t.code}&period=2026-Q3` }) },
   {
     method: 'POST',

@@ -132,7 +132,7 @@ type Section = {
 const getReport = async (s = leader, id = reportId) => {
   const res = await s.request({ url: `/api/v1/reform-reports/${id}` });
   assert.equal(res.statusCode, 200, res.body);
-  return res.json() as { version: number; status: string; unitCount: number; sections: Section[] };
+  return res.json() as { version: number; status: string; unitCount: number; figuresAt: string | null; sections: Section[] };
 };
 
 test('opening a report: bad periods are refused by name; figures of each model match the hand computation', async () => {
@@ -196,6 +196,31 @@ test('opening a report: bad periods are refused by name; figures of each model m
   assert.equal(html.statusCode, 200);
   assert.match(html.body, /Tỷ lệ giải quyết đúng và trước hạn<\/th>\s*<td class="num">75 %/);
   assert.match(html.body, /Tỷ lệ thanh toán không dùng tiền mặt<\/th>\s*<td class="num">66,7 %/);
+});
+
+test('opening an existing report keeps its figures; compiling through the API brings them up to date, refused on a stale version', async () => {
+  const before = await getReport();
+  await new Promise((r) => setTimeout(r, 20));
+  const again = await leader.request({ method: 'POST', url: '/api/v1/reform-reports', payload: { unit: ward.code, period: '2026-Q3' } });
+  assert.equal(again.statusCode, 200);
+  assert.equal(again.json().figuresAt, before.figuresAt, 'opening again does not recompute');
+
+  const stale = await leader.request({ method: 'POST', url: `/api/v1/reform-reports/${reportId}/compile`, payload: { version: before.version + 5 } });
+  assert.equal(stale.statusCode, 409);
+  assert.equal(stale.json().code, 'REFORM_REPORT_CHANGED');
+  assert.equal((await getReport()).figuresAt, before.figuresAt, 'a refused compile changes nothing');
+
+  const res = await leader.request({ method: 'POST', url: `/api/v1/reform-reports/${reportId}/compile`, payload: { version: before.version } });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.ok(res.json().version > before.version);
+  assert.ok(Date.parse(res.json().figuresAt) > Date.parse(before.figuresAt as string), 'figures recomputed');
+  const m1 = (res.json().sections as Section[]).find((s) => s.catalogueCode === 'M1') as Section;
+  assert.equal(m1.figures.find((f) => f.key === 'dossiers.received')?.value, 4);
+  assert.deepEqual(
+    (res.json().sections as Section[]).map((s) => s.narrative),
+    before.sections.map((s) => s.narrative),
+    "the unit's own text is kept",
+  );
 });
 
 test('a report with no data says "no data", never 0 %', async () => {

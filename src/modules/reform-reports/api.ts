@@ -7,10 +7,12 @@ import { inTransaction } from '../../platform/db/query.ts';
 import type { App } from '../../platform/http/server.ts';
 import { mustFindUnit } from '../units/index.ts';
 import { READ, reportFor, requireReportPeriod, today, viewOf, WRITE } from './access.ts';
+import { compileReport } from './commands/compile-report.ts';
 import { openReport } from './commands/open-report.ts';
 import { saveReport } from './commands/save-report.ts';
+import { submitReport } from './commands/submit-report.ts';
 import { reportJson } from './present.ts';
-import { OpenBody, Problem, ReportOut, ReportParams, SaveBody } from './schema.ts';
+import { ActionBody, OpenBody, Problem, ReportOut, ReportParams, SaveBody } from './schema.ts';
 
 const tags = ['Báo cáo mô hình CCHC (reform reports)'];
 
@@ -75,5 +77,33 @@ export function registerReformReportsApi(app: App, p: Platform): void {
       );
       return reportJson(await viewOf(p.db, await reportFor(p.db, req, report.id, READ), req.lang));
     },
+  );
+
+  const action = (path: 'compile' | 'submit', run: typeof compileReport | typeof submitReport, summary: string, description: string) =>
+    app.post(
+      `/api/v1/reform-reports/:id/${path}`,
+      {
+        schema: { tags, summary, description, params: ReportParams, body: ActionBody, response: { 200: ReportOut, 403: Problem, 404: Problem, 409: Problem } },
+        config: { permission: WRITE },
+      },
+      async (req) => {
+        const report = await reportFor(p.db, req, req.params.id, WRITE);
+        await inTransaction(p.db, async (tx) => {
+          await run(tx, req.actor(), report.id, { version: req.body?.version ?? null, now: new Date(), today: today() });
+        });
+        return reportJson(await viewOf(p.db, await reportFor(p.db, req, report.id, READ), req.lang));
+      },
+    );
+  action(
+    'compile',
+    compileReport,
+    'Tổng hợp lại số liệu và báo cáo của đơn vị trực thuộc (compile the figures and the children’s reports again)',
+    'Cần quyền `reform-reports.write`. Tính lại số liệu của cả đơn vị và các đơn vị trực thuộc đến thời điểm này, lấy nội dung các báo cáo đã gửi của đơn vị trực thuộc; nội dung của đơn vị giữ nguyên. 409 REFORM_REPORT_CHANGED nếu `version` đã cũ, 409 REFORM_REPORT_SUBMITTED nếu báo cáo đã gửi.',
+  );
+  action(
+    'submit',
+    submitReport,
+    'Gửi báo cáo lên đơn vị cấp trên (submit the report to the parent unit)',
+    'Cần quyền `reform-reports.write`. Số liệu được tính lại lần cuối rồi cố định; sau đó không sửa được nữa. 409 như khi tổng hợp.',
   );
 }

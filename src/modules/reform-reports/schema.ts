@@ -27,6 +27,11 @@ export const SaveBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const ActionBody = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1, description: 'Phiên bản báo cáo đã đọc (khóa lạc quan); bỏ trống: không kiểm tra' })) },
+  { additionalProperties: false },
+);
+
 const Figure = Type.Object({
   key: Type.String(),
   label: Type.String(),

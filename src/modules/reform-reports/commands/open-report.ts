@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/pool.ts';
 import type { UnitRow } from '../../units/index.ts';
 import { computeReportFigures } from '../figures.ts';
 import { sectionsFor } from '../models.ts';
-import { insertReport, insertSection, subtreeIds } from '../queries.ts';
+import { findReportFor, insertReport, insertSection, subtreeIds } from '../queries.ts';
 import { earlierDate, type ReportPeriod } from '../rules/period.ts';
 
 /**
@@ -16,6 +16,10 @@ export async function openReport(
   input: { unit: UnitRow; period: ReportPeriod; now: Date; today: string },
 ): Promise<{ id: number; created: boolean }> {
   const { unit, period } = input;
+  // An existing report is returned as it is, without computing figures that would be thrown away; two first opens at
+  // once both compute, and the unique (unit, period) key keeps one.
+  const existing = await findReportFor(tx, unit.id, period.key);
+  if (existing) return { id: existing.id, created: false };
   const unitIds = await subtreeIds(tx, unit.path);
   const figures = await computeReportFigures(tx, { unitIds, reportUnitId: unit.id, from: period.from, to: period.to, now: input.now, today: input.today });
   const made = await insertReport(tx, {
