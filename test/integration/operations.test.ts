@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startSystem } from '../helpers.ts';
 
 const sys = await startSystem({}, { jobs: true });
@@ -55,6 +56,25 @@ test('responses carry security headers and a strict content security policy', as
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.match(String(res.headers['set-cookie']), /HttpOnly/);
   assert.match(String(res.headers['set-cookie']), /SameSite=Lax/);
+});
+
+test('pages and the stylesheet go compressed to a browser that asks, and read back the same; small answers go as they are', async () => {
+  for (const url of ['/', '/static/app.css']) {
+    const plain = await sys.app.inject({ url });
+    assert.equal(plain.statusCode, 200, url);
+    assert.equal(plain.headers['content-encoding'], undefined, `${url} without accept-encoding`);
+    const br = await sys.app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(br.headers['content-encoding'], 'br', url);
+    assert.match(String(br.headers.vary), /accept-encoding/i);
+    assert.equal(brotliDecompressSync(br.rawPayload).toString('utf8'), plain.body, url);
+    assert.ok(br.rawPayload.length < plain.rawPayload.length * 0.6, `${url}: ${br.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+    const gz = await sys.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip', url);
+    assert.equal(gunzipSync(gz.rawPayload).toString('utf8'), plain.body, url);
+  }
+  const health = await sys.app.inject({ url: '/healthz', headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(health.headers['content-encoding'], undefined);
+  assert.deepEqual(health.json(), { status: 'ok' });
 });
 
 test('an anonymous visitor reading public pages gets no session row and no cookie', async () => {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -259,6 +261,14 @@ export async function buildHttp(deps: HttpDeps): Promise<App> {
       },
     },
     hsts: config.secureCookies,
+  });
+  // Pages, JSON and the stylesheet go compressed to browsers that ask (cheap phones on slow networks): brotli at a
+  // quality cheap enough for pages made per request, else gzip; small answers and already-packed types (PNG, PDF, XLSX)
+  // as they are. The CSRF token in forms is fresh in every response, which keeps BREACH-style guessing out of reach.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20, parts: 25 } });
