@@ -120,7 +120,7 @@ test('Zalo: wrong or missing signatures are refused with 401 and logged without 
   assert.equal(logged.rows[0].n, 4);
 });
 
-test('Zalo: a replayed delivery and stale or future timestamps are refused with 403', async () => {
+test('Zalo: a replayed delivery and stale or future timestamps are refused with 403; a resend after a 3-hour outage is taken', async () => {
   const body = zaloEvent({ msgId: 'zalo-msg-replay', text: 'Xin sửa giúp đèn đường' });
   assert.equal((await postZalo(body)).statusCode, 200);
   const replay = await postZalo(body);
@@ -131,7 +131,10 @@ test('Zalo: a replayed delivery and stale or future timestamps are refused with 
   const count = await pool.query(`SELECT count(*)::int AS n FROM feedback WHERE external_ref = 'zalo-msg-replay'`);
   assert.equal(count.rows[0].n, 1);
 
-  const stale = await postZalo(zaloEvent({ ts: Date.now() - 6 * 60_000, msgId: 'zalo-msg-stale' }));
+  const afterOutage = await postZalo(zaloEvent({ ts: Date.now() - 3 * 3600_000, msgId: 'zalo-msg-late', text: 'Gửi lúc máy chủ đang dừng' }));
+  assert.equal(afterOutage.statusCode, 200, afterOutage.body);
+  assert.notEqual(await feedbackBy('zalo', 'zalo-msg-late'), null);
+  const stale = await postZalo(zaloEvent({ ts: Date.now() - 37 * 3600_000, msgId: 'zalo-msg-stale' }));
   assert.equal(stale.statusCode, 403);
   assert.equal(stale.json().reason, 'stale_timestamp');
   const future = await postZalo(zaloEvent({ ts: Date.now() + 10 * 60_000, msgId: 'zalo-msg-future' }));
@@ -240,7 +243,7 @@ test('Facebook: a signed delivery files each message sent to the page; forged, r
   assert.equal(replay.statusCode, 403);
   assert.equal(replay.json().reason, 'replayed');
 
-  const stale = await postFacebook(facebookDelivery([{ mid: 'm_fb-stale', ts: Date.now() - 10 * 60_000 }]));
+  const stale = await postFacebook(facebookDelivery([{ mid: 'm_fb-stale', ts: Date.now() - 37 * 3600_000 }]));
   assert.equal(stale.statusCode, 403);
   assert.equal(stale.json().reason, 'stale_timestamp');
   assert.equal(await feedbackBy('facebook', 'm_fb-stale'), null);

@@ -30,11 +30,11 @@ export async function insertRejection(
 }
 
 /**
- * Forgets deliveries older than a day (a replay that old is refused as stale anyway) and rejections older than 90 days,
+ * Forgets deliveries older than three days (a replay that old is refused as stale anyway: the longest window is 36 hours) and rejections older than 90 days,
  * in bounded batches; returns how many rows went.
  */
 export async function sweepWebhookTables(db: Db, now: Date, limit = 5000): Promise<number> {
-  const day = new Date(now.getTime() - 24 * 3600_000);
+  const day = new Date(now.getTime() - 3 * 24 * 3600_000);
   const quarter = new Date(now.getTime() - 90 * 24 * 3600_000);
   const d = await db.execute(sql`DELETE FROM webhook_deliveries WHERE ctid IN (SELECT ctid FROM webhook_deliveries WHERE at < ${day} LIMIT ${limit})`);
   const r = await db.execute(sql`DELETE FROM webhook_rejections WHERE id IN (SELECT id FROM webhook_rejections WHERE at < ${quarter} LIMIT ${limit})`);

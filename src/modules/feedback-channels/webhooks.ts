@@ -16,7 +16,7 @@ import { type IncomingMessage, receiveChannelMessages, type WebhookChannel } fro
 import { recordRejection } from './commands/record-rejection.ts';
 import { type ChannelMessage, describeMessage, readFacebookDelivery, readZaloEvent, unitForAccount } from './rules/messages.ts';
 import { type RejectionReason, WebhookRejection } from './rules/rejection.ts';
-import { digestsMatch, hubSignatureValid, isFresh, relaySignatureValid, zaloSignatureValid } from './rules/signatures.ts';
+import { CHAT_MAX_AGE_MS, digestsMatch, hubSignatureValid, isFresh, relaySignatureValid, zaloSignatureValid } from './rules/signatures.ts';
 
 export const ZALO_WEBHOOK = '/webhooks/zalo';
 export const FACEBOOK_WEBHOOK = '/webhooks/facebook';
@@ -120,7 +120,7 @@ export async function registerFeedbackChannelRoutes(app: App, p: Platform): Prom
           if (!zaloSignatureValid(signature, cfg.appId, raw, timestamp, cfg.oaSecret)) throw new WebhookRejection('bad_signature');
           const read = readZaloEvent(body);
           if (read.kind === 'malformed') throw new WebhookRejection('malformed');
-          if (!read.timestampsMs.every((t) => isFresh(t, now.getTime()))) throw new WebhookRejection('stale_timestamp');
+          if (!read.timestampsMs.every((t) => isFresh(t, now.getTime(), CHAT_MAX_AGE_MS))) throw new WebhookRejection('stale_timestamp');
           if (read.kind === 'ignored') return 'ignored';
           await receiveChannelMessages(p.db, actorOf(req, 'zalo'), 'zalo', chatMessages(read.messages, cfg.units, 'Zalo'), now);
           return 'accepted';
@@ -179,7 +179,7 @@ export async function registerFeedbackChannelRoutes(app: App, p: Platform): Prom
           if (!hubSignatureValid(signature, cfg.appSecret, raw)) throw new WebhookRejection('bad_signature');
           const read = readFacebookDelivery(parseJson(raw));
           if (read.kind === 'malformed') throw new WebhookRejection('malformed');
-          if (!read.timestampsMs.every((t) => isFresh(t, now.getTime()))) throw new WebhookRejection('stale_timestamp');
+          if (!read.timestampsMs.every((t) => isFresh(t, now.getTime(), CHAT_MAX_AGE_MS))) throw new WebhookRejection('stale_timestamp');
           if (read.kind === 'ignored') return 'ignored';
           await receiveChannelMessages(p.db, actorOf(req, 'facebook'), 'facebook', chatMessages(read.messages, cfg.units, 'Facebook'), now);
           return 'accepted';

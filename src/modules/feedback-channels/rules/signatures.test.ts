@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { hubSignature, hubSignatureValid, isFresh, relaySignature, relaySignatureValid, zaloMac, zaloSignatureValid } from './signatures.ts';
+import { CHAT_MAX_AGE_MS, hubSignature, hubSignatureValid, isFresh, relaySignature, relaySignatureValid, zaloMac, zaloSignatureValid } from './signatures.ts';
 
 test('X-Hub-Signature-256 is HMAC-SHA256 of the raw body, hex, prefixed sha256= (published test vector)', () => {
   // The vector GitHub publishes for the same X-Hub-Signature-256 scheme Meta uses.
@@ -48,4 +48,12 @@ test('deliveries are fresh for 5 minutes back and 1 minute ahead', () => {
     [Number.NaN, false],
   ];
   for (const [ts, fresh] of cases) assert.equal(isFresh(ts, now), fresh, String(ts - now));
+});
+
+test('chat events (Zalo, Facebook) are fresh for the 36 hours their platforms resend them', () => {
+  const now = Date.UTC(2026, 10, 6, 2, 0, 0);
+  assert.equal(isFresh(now - 12 * 3600_000, now, CHAT_MAX_AGE_MS), true);
+  assert.equal(isFresh(now - 36 * 3600_000, now, CHAT_MAX_AGE_MS), true);
+  assert.equal(isFresh(now - 36 * 3600_000 - 1, now, CHAT_MAX_AGE_MS), false);
+  assert.equal(isFresh(now + 60_001, now, CHAT_MAX_AGE_MS), false);
 });

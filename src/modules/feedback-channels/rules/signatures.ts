@@ -13,14 +13,21 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Deliveries older than this are refused (stale_timestamp). */
+/** Deliveries older than this are refused (stale_timestamp): our own relay signs the moment it sends. */
 export const MAX_AGE_MS = 5 * 60 * 1000;
+/**
+ * Zalo and Meta stamp a delivery with the time of the event, not of the sending, and resend what got no 200: Zalo for
+ * up to 12 hours, Meta for up to 36 hours before dropping it. Their events are fresh for 36 hours, so a message sent
+ * while our server was down is taken when it comes back; a replay inside the window is refused by its event id
+ * (webhook_deliveries keeps the ids longer than this).
+ */
+export const CHAT_MAX_AGE_MS = 36 * 3600 * 1000;
 /** Clock difference tolerated for a timestamp "from the future". */
 export const MAX_FUTURE_MS = 60 * 1000;
 
-/** Whether a delivery's timestamp (epoch ms) is within the last 5 minutes (and not more than a minute ahead). */
-export function isFresh(timestampMs: number, nowMs: number): boolean {
-  return Number.isFinite(timestampMs) && nowMs - timestampMs <= MAX_AGE_MS && timestampMs - nowMs <= MAX_FUTURE_MS;
+/** Whether a delivery's timestamp (epoch ms) is within the last `maxAgeMs` (5 minutes) and not more than a minute ahead. */
+export function isFresh(timestampMs: number, nowMs: number, maxAgeMs = MAX_AGE_MS): boolean {
+  return Number.isFinite(timestampMs) && nowMs - timestampMs <= maxAgeMs && timestampMs - nowMs <= MAX_FUTURE_MS;
 }
 
 /** Equal hex digests, compared in constant time, case-insensitively. */
