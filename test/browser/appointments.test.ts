@@ -77,6 +77,7 @@ test('the one-stop clerk of Phường 1 confirms the visit and assigns it to the
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'vi-VN' });
   const page = await context.newPage();
   await signInAs(page, base, 'motcua.phuong1');
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Menu', { exact: true }).click();
   await page.getByRole('link', { name: 'Hẹn tại nhà' }).click();
   await page.waitForURL(/\/quan-tri\/hen-tai-nha/);
   const list = await page.locator('table.appt-list').innerText();
