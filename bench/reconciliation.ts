@@ -6,8 +6,8 @@
  * <reference>.CT tu …"), about 92 % exact, 3 % partial, 2 % duplicate, 3 % without a reference, plus some debit lines,
  * written both as CSV and as .xlsx. Timed separately, each with the process's peak RSS and heap growth (sampled every
  * 10 ms): parsing the CSV, parsing the .xlsx, matching (loading the fees named in the file once into a Map, then
- * matching every line), and applying the whole statement in one transaction (payments inserted and fees credited in
- * bulk, one audit row per fee). The data folder is deleted at the end.
+ * matching every line), and applying the whole statement in one transaction (fees credited in one batch by payments'
+ * applyPayments, one audit row per credited line; payments inserted in bulk). The data folder is deleted at the end.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

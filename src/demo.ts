@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { loadDemoAppointments } from './modules/appointments/index.ts';
 import { loadDemoFeedback } from './modules/feedback/index.ts';
+import { loadDemoPayments } from './modules/payments/index.ts';
 import { loadDemoPostal } from './modules/postal/index.ts';
 import { loadDemoProcedures } from './modules/procedures/index.ts';
 import { loadDemoReform } from './modules/reform/index.ts';
@@ -32,6 +33,8 @@ registerDemoLoader((_p, tx) => loadDemoSupportTeams(tx, new Date()));
 registerDemoLoader((_p, tx) => loadDemoPostal(tx));
 // After the procedures: seed 004's same-day procedures are looked up in the demo catalogue.
 registerDemoLoader((_p, tx) => loadDemoReform(tx));
+// Collection accounts of the demo wards and communes (units only; there are no demo dossiers to charge fees on).
+registerDemoLoader((_p, tx) => loadDemoPayments(tx));
 
 /**
  * Loads the demo data (units, accounts, and each module's demo records) once per database,

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import jsqrModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { dossierClock } from '../../src/modules/dossiers/index.ts';
-import { applyPayment, decodeVietQr } from '../../src/modules/payments/index.ts';
+import { applyPayment, applyPayments, decodeVietQr } from '../../src/modules/payments/index.ts';
 import { systemActor } from '../../src/platform/audit/index.ts';
 import { inTransaction } from '../../src/platform/db/query.ts';
 import { form, makeUnit, makeUser, type Session, signIn, startSystem } from '../helpers.ts';
@@ -264,6 +264,88 @@ test('receipts: concurrent issuing never takes a number twice', async () => {
   const numbers = (await feesOf(d.code)).fees.map((f) => f.receipt?.number).sort((a, b) => (a ?? 0) - (b ?? 0));
   assert.deepEqual(numbers, [3, 4, 5, 6, 7, 8, 9, 10]);
   assert.equal((await feesOf(d.code)).paidOnline, true, 'every fee paid by transfer: paid online');
+});
+
+test('applyPayments: a batch in order — parts completing a fee, a duplicate of it, the dossier paid online; all or nothing', async () => {
+  const d = await receiveDirect(sys, commune, procedure);
+  const add = async (name: string, amountVnd: number) =>
+    ((await s.clerk.request({ method: 'POST', url: `/api/v1/payments/dossiers/${d.code}/fees`, payload: { name, amountVnd } })).json() as Fees).fees.at(
+      -1,
+    ) as Fee;
+  const a = await add('Khoản A', 10_000);
+  const b = await add('Khoản B', 20_000);
+  const c = await add('Khoản C', 5_000);
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 10, 3, minute));
+  const batch = (items: { feeId: number; amountVnd: number; minute: number }[]) =>
+    inTransaction(sys.platform.db, (tx) =>
+      applyPayments(
+        tx,
+        systemActor('test'),
+        items.map((i) => ({ feeId: i.feeId, amountVnd: i.amountVnd, paidBy: 'transfer' as const, paidAt: at(i.minute) })),
+        new Date(),
+      ),
+    );
+
+  // A fee that does not exist: nothing of the batch is applied.
+  await assert.rejects(
+    batch([
+      { feeId: c.id, amountVnd: 5_000, minute: 0 },
+      { feeId: 999_999_999, amountVnd: 1, minute: 0 },
+    ]),
+    (e: Error & { code?: string }) => e.code === 'NOT_FOUND',
+  );
+  await assert.rejects(
+    batch([
+      { feeId: c.id, amountVnd: 5_000, minute: 0 },
+      { feeId: c.id, amountVnd: 0, minute: 0 },
+    ]),
+    (e: Error & { code?: string; errors?: { field: string }[] }) => e.code === 'VALIDATION_FAILED' && e.errors?.[0]?.field === 'payments[1].amountVnd',
+  );
+  assert.equal(((await feesOf(d.code)).fees.find((f) => f.id === c.id) as Fee).status, 'due');
+
+  const applied = await batch([
+    { feeId: a.id, amountVnd: 4_000, minute: 1 },
+    { feeId: b.id, amountVnd: 20_000, minute: 2 },
+    { feeId: a.id, amountVnd: 6_000, minute: 3 },
+    { feeId: a.id, amountVnd: 10_000, minute: 4 },
+    { feeId: c.id, amountVnd: 5_000, minute: 5 },
+  ]);
+  assert.deepEqual(
+    applied.map((x) => [x.feeId, x.outcome, x.paidVnd, x.status, x.dossierPaidOnline]),
+    [
+      [a.id, 'partial', 4_000, 'due', true],
+      [b.id, 'paid', 20_000, 'paid', true],
+      [a.id, 'paid', 10_000, 'paid', true],
+      [a.id, 'duplicate', 10_000, 'paid', true],
+      [c.id, 'paid', 5_000, 'paid', true],
+    ],
+  );
+  const after = await feesOf(d.code);
+  assert.equal(after.paidOnline, true);
+  assert.deepEqual(
+    after.fees.map((f) => [f.name, f.status, f.paidVnd, f.paidBy]),
+    [
+      ['Khoản A', 'paid', 10_000, 'transfer'],
+      ['Khoản B', 'paid', 20_000, 'transfer'],
+      ['Khoản C', 'paid', 5_000, 'transfer'],
+    ],
+  );
+  const paidAt = await sys.platform.pool.query('SELECT paid_at FROM dossier_fees WHERE id = $1', [a.id]);
+  assert.deepEqual(paidAt.rows[0].paid_at, at(3), 'paid when the completing part arrived');
+  const audits = await sys.platform.pool.query(
+    "SELECT entity_id, before, after FROM audit_log WHERE action = 'payment.apply' AND entity_id = ANY($1) ORDER BY id",
+    [[a.id, b.id, c.id].map(String)],
+  );
+  assert.deepEqual(
+    audits.rows.map((r) => [Number(r.entity_id), r.before, r.after]),
+    [
+      [a.id, { paidVnd: 0, status: 'due' }, { paidVnd: 4_000, status: 'due', paidBy: 'transfer', amountVnd: 4_000 }],
+      [b.id, { paidVnd: 0, status: 'due' }, { paidVnd: 20_000, status: 'paid', paidBy: 'transfer', amountVnd: 20_000 }],
+      [a.id, { paidVnd: 4_000, status: 'due' }, { paidVnd: 10_000, status: 'paid', paidBy: 'transfer', amountVnd: 6_000 }],
+      [c.id, { paidVnd: 0, status: 'due' }, { paidVnd: 5_000, status: 'paid', paidBy: 'transfer', amountVnd: 5_000 }],
+    ],
+    'one audit row per applied payment, none for the duplicate',
+  );
 });
 
 test('fee notice PDF: the due fee with its QR, paid and waived ones listed', async () => {

@@ -2,13 +2,15 @@
  * Reconciliation end to end on PostgreSQL: bank statements (CSV and Excel) imported through the staff page, matched,
  * partial, duplicate and unmatched lines; bad files reported line by line with nothing applied; the same file twice
  * refused; a transfer naming two fees left unmatched; the Casso webhook from the stand-in gateway over real HTTP (good
- * and bad signature, replay, stale timestamp); the exceptions page resolving payments by hand.
+ * and bad signature, replay, stale timestamp) and a delivery of several transfers credited in one batch; the exceptions
+ * page resolving payments by hand.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { CASSO_WEBHOOK, cassoSignature } from '../../src/modules/reconciliation/index.ts';
 import type { UnitRow } from '../../src/modules/units/index.ts';
 import { makeUnit, makeUser, type Session, signIn, startSystem } from '../helpers.ts';
 import { paymentGateway } from '../stand-ins/payment-gateway.ts';
@@ -293,4 +295,48 @@ test('the exceptions page: list, match one by hand after confirming, close one a
   assert.equal(audit.n, 2);
   const after = await leader.request({ url: `/quan-tri/thanh-toan/doi-soat?unit=${unit.code}` });
   assert.doesNotMatch(after.body, /ung ho quy/);
+});
+
+test('a Casso delivery of several transfers: matched in order, credited in one batch, a repeated bank transaction skipped', async () => {
+  const { refs, dossierId } = await feesFor([30_000, 12_000]);
+  const [ref, small] = refs as [string, string];
+  const transfer = (id: number, reference: string, amount: number, description: string, minute: number) => ({
+    id,
+    reference,
+    description,
+    amount,
+    transactionDateTime: `2025-07-03 10:0${minute}:00`,
+    accountNumber: ACCOUNT,
+    counterAccountName: 'NGUYEN VAN THU',
+    counterAccountNumber: '0123456789',
+  });
+  const body = {
+    error: 0,
+    data: [
+      transfer(9001, 'GWB-1', 10_000, `${ref} lan 1`, 1),
+      transfer(9002, 'GWB-2', 20_000, `${ref} lan 2`, 2),
+      transfer(9003, 'GWB-3', 30_000, `${ref} lan 3`, 3),
+      transfer(9004, 'GWB-1', 10_000, `${ref} lan 1`, 1),
+      transfer(9005, 'GWB-5', 15_000, small, 5),
+    ],
+  };
+  const t = String(Date.now());
+  const res = await sys.app.inject({
+    method: 'POST',
+    url: CASSO_WEBHOOK,
+    headers: { 'content-type': 'application/json', 'x-casso-signature': `t=${t},v1=${cassoSignature(KEY, t, body)}` },
+    payload: JSON.stringify(body),
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(await fee(ref), { status: 'paid', paid: 30_000, paid_by: 'transfer', paid_at: new Date('2025-07-03T03:02:00Z') });
+  assert.deepEqual(await Promise.all(['GWB-1', 'GWB-2', 'GWB-3', 'GWB-5'].map(async (id) => (await payment(id))?.status)), [
+    'partial',
+    'matched',
+    'duplicate',
+    'unmatched',
+  ]);
+  assert.match((await payment('GWB-5'))?.note ?? '', /lớn hơn số còn phải nộp/);
+  assert.equal((await db.query("SELECT count(*)::int AS n FROM payments WHERE bank_txn_id = 'GWB-1'")).rows[0].n, 1);
+  assert.deepEqual([(await fee(small)).status, (await fee(small)).paid], ['due', 0]);
+  assert.equal(await paidOnline(dossierId), false, 'a fee of the dossier is still due');
 });

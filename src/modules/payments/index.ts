@@ -1,10 +1,13 @@
 // Public surface of the payments module (thu phí, lệ phí không dùng tiền mặt bằng VietQR; model M12): the only file
 // other modules may import.
+export { cashlessActivity, type FeesPaid, type PaymentActivity } from './activity.ts';
 export { registerPaymentsApi } from './api.ts';
 export { addFee } from './commands/add-fee.ts';
-export { type AppliedPayment, applyPayment, type PaymentToApply } from './commands/apply-payment.ts';
+export { applyPayment } from './commands/apply-payment.ts';
+export { type AppliedPayment, applyPayments, type PaymentToApply } from './commands/apply-payments.ts';
 export { createDossierFees } from './commands/create-dossier-fees.ts';
 export { issueFeeReceipt } from './commands/issue-fee-receipt.ts';
+export { DEMO_COUNTER, loadDemoPayments } from './commands/load-demo-payments.ts';
 export { markCashPaid } from './commands/mark-cash-paid.ts';
 export { saveAccount } from './commands/save-account.ts';
 export { waiveFee } from './commands/waive-fee.ts';

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/pool.ts';
 import { one, rows } from '../../platform/db/query.ts';
+import type { FeeBalance, FeeStatus, PaidBy } from './rules/apply.ts';
 
 type Moment = Date | string;
 
@@ -193,4 +195,95 @@ export async function insertNextReceipt(
 export async function feeNamesOf(db: Db, dossierId: number): Promise<Set<string>> {
   const r = await rows<{ name: string }>(db, sql`SELECT name FROM dossier_fees WHERE dossier_id = ${dossierId}`);
   return new Set(r.map((x) => x.name));
+}
+
+/** Rows per multi-row statement when applying payments in bulk (a statement of 10,000 stays well within limits). */
+const CHUNK = 10_000;
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
+}
+
+/** A PostgreSQL bigint[] literal (one parameter, however many ids). */
+const idArray = (ids: Iterable<number>) => `{${[...ids].join(',')}}`;
+
+/** The balances of these fees, locked (in id order, so two batches never deadlock) until the transaction ends. */
+export async function lockFeeBalances(db: Db, ids: readonly number[]): Promise<FeeBalance[]> {
+  const found = await rows<{
+    id: string;
+    dossier_id: string;
+    unit_id: string;
+    amount_vnd: string;
+    paid_vnd: string;
+    status: FeeStatus;
+    paid_by: PaidBy | null;
+    paid_at: Date | null;
+  }>(
+    db,
+    sql`SELECT id, dossier_id, unit_id, amount_vnd, paid_vnd, status, paid_by, paid_at FROM dossier_fees
+        WHERE id = ANY(${idArray(new Set(ids))}::bigint[]) ORDER BY id FOR UPDATE`,
+  );
+  return found.map((f) => ({
+    id: Number(f.id),
+    dossierId: Number(f.dossier_id),
+    unitId: Number(f.unit_id),
+    amountVnd: Number(f.amount_vnd),
+    paidVnd: Number(f.paid_vnd),
+    status: f.status,
+    paidBy: f.paid_by,
+    paidAt: f.paid_at === null ? null : new Date(f.paid_at),
+  }));
+}
+
+/** Writes fees' new balances (paid_vnd, status, paid_at, paid_by), a multi-row UPDATE per 10,000 fees. */
+export async function saveFeeBalances(db: Db, fees: readonly FeeBalance[], now: Date): Promise<void> {
+  for (const part of chunks(fees)) {
+    const json = JSON.stringify(part.map((f) => ({ id: f.id, paid_vnd: f.paidVnd, status: f.status, paid_by: f.paidBy, paid_at: f.paidAt })));
+    await db.execute(sql`
+      UPDATE dossier_fees f SET paid_vnd = u.paid_vnd, status = u.status, paid_by = u.paid_by, paid_at = u.paid_at, updated_at = ${now.toISOString()}::timestamptz
+      FROM jsonb_to_recordset(${json}::jsonb) AS u(id bigint, paid_vnd bigint, status text, paid_by text, paid_at timestamptz)
+      WHERE f.id = u.id`);
+  }
+}
+
+/** One audit row of an applied payment, as recordAudit would write it. */
+export interface FeeAudit {
+  feeId: number;
+  unitId: number;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Appends many audit rows of one action on fees ('payment.apply'), a multi-row INSERT per 10,000 rows, in the caller's
+ * transaction: the same row recordAudit writes, without a round trip each.
+ */
+export async function insertFeeAudits(db: Db, actor: Actor, action: string, entries: readonly FeeAudit[]): Promise<void> {
+  for (const part of chunks(entries)) {
+    const json = JSON.stringify(part.map((e) => ({ fee_id: e.feeId, unit_id: e.unitId, before: e.before, after: e.after })));
+    await db.execute(sql`
+      INSERT INTO audit_log (actor_user_id, actor_label, ip, request_id, action, entity_type, entity_id, unit_id, before, after)
+      SELECT ${actor.userId}::bigint, ${actor.label}::text, ${actor.ip}::text, ${actor.requestId}::text, ${action}::text, 'dossier_fee',
+             a.fee_id::text, a.unit_id, a.before, a.after
+      FROM jsonb_to_recordset(${json}::jsonb) AS a(fee_id bigint, unit_id bigint, before jsonb, after jsonb)`);
+  }
+}
+
+/**
+ * Marks paid online (dossiers.paid_online, thanh toán trực tuyến) each of `settled` — dossiers where a fee was just
+ * completed — whose fees are now all settled, every paid one by transfer (waived and cancelled fees do not count).
+ * Returns the flag, after that, of every dossier in `dossiers`.
+ */
+export async function markPaidOnline(db: Db, settled: Iterable<number>, dossiers: Iterable<number>): Promise<Map<number, boolean>> {
+  const found = await rows<{ id: number; paid_online: boolean }>(
+    db,
+    sql`WITH became AS (
+          UPDATE dossiers d SET paid_online = true
+          WHERE d.id = ANY(${idArray(settled)}::bigint[]) AND NOT d.paid_online
+            AND NOT EXISTS (SELECT 1 FROM dossier_fees x WHERE x.dossier_id = d.id AND (x.status = 'due' OR (x.status = 'paid' AND x.paid_by <> 'transfer')))
+          RETURNING d.id)
+        SELECT d.id::int AS id, (d.paid_online OR b.id IS NOT NULL) AS paid_online
+        FROM dossiers d LEFT JOIN became b ON b.id = d.id WHERE d.id = ANY(${idArray(dossiers)}::bigint[])`,
+  );
+  return new Map(found.map((r) => [r.id, r.paid_online]));
 }

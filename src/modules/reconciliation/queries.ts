@@ -1,7 +1,6 @@
-// SQL of reconciliation: statement imports, the payments the bank reports, the fees they are matched to (read and, for
-// a whole statement at once, updated in bulk with the same rule as payments' applyPayment), the exceptions list.
+// SQL of reconciliation: statement imports, the payments the bank reports, the fees they are matched to (read only:
+// crediting a fee is payments' applyPayments), the exceptions list.
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/pool.ts';
 import { one, rows } from '../../platform/db/query.ts';
 import type { FeeState, MatchOutcome } from './rules/match.ts';
@@ -108,53 +107,6 @@ export async function insertPayments(
     inserted += res.rowCount ?? 0;
   }
   return inserted;
-}
-
-/** What a statement adds to one fee: the sum applied, and when it was completed (null: still due). */
-export interface FeeCredit {
-  feeId: number;
-  addVnd: number;
-  paidAt: Date | null;
-}
-
-/**
- * Applies a statement's matched and partial payments to their fees in bulk, with payments' applyPayment rule: paid_vnd
- * grows; a completed fee becomes paid by transfer at the completing transfer's time; one audit row per fee
- * ('payment.apply', as applyPayment writes). Then sets dossiers.paid_online where every fee is settled and all paid
- * ones by transfer. Returns the dossiers that became paid online.
- */
-export async function creditFees(tx: Db, actor: Actor, unitId: number, credits: readonly FeeCredit[]): Promise<number> {
-  const completed: number[] = [];
-  for (const part of chunks(credits)) {
-    await tx.execute(sql`
-      WITH u AS (
-        SELECT * FROM unnest(${numArray(part.map((c) => c.feeId))}::bigint[], ${numArray(part.map((c) => c.addVnd))}::bigint[],
-                             ${toArray(part.map((c) => c.paidAt?.toISOString() ?? null))}::timestamptz[]) AS u(id, add_vnd, paid_at)
-      ), changed AS (
-        UPDATE dossier_fees f SET paid_vnd = f.paid_vnd + u.add_vnd, updated_at = now(),
-          status = CASE WHEN u.paid_at IS NOT NULL THEN 'paid' ELSE f.status END,
-          paid_at = COALESCE(u.paid_at, f.paid_at),
-          paid_by = CASE WHEN u.paid_at IS NOT NULL THEN 'transfer' ELSE f.paid_by END
-        FROM u WHERE f.id = u.id AND f.status = 'due'
-        RETURNING f.id, f.unit_id, f.paid_vnd, f.status, u.add_vnd
-      )
-      INSERT INTO audit_log (actor_user_id, actor_label, ip, request_id, action, entity_type, entity_id, unit_id, before, after)
-      SELECT ${actor.userId}::bigint, ${actor.label}::text, ${actor.ip}::text, ${actor.requestId}::text, 'payment.apply', 'dossier_fee', c.id::text, c.unit_id,
-             jsonb_build_object('paidVnd', c.paid_vnd - c.add_vnd, 'status', 'due'),
-             jsonb_build_object('paidVnd', c.paid_vnd, 'status', c.status, 'paidBy', 'transfer', 'amountVnd', c.add_vnd, 'source', 'statement')
-      FROM changed c`);
-    for (const c of part) if (c.paidAt) completed.push(c.feeId);
-  }
-  let dossiers = 0;
-  for (const part of chunks(completed)) {
-    const res = await tx.execute(sql`
-      UPDATE dossiers d SET paid_online = true
-      WHERE d.id IN (SELECT f.dossier_id FROM unnest(${numArray(part)}::bigint[]) AS u(id) JOIN dossier_fees f ON f.id = u.id WHERE f.unit_id = ${unitId})
-        AND NOT d.paid_online
-        AND NOT EXISTS (SELECT 1 FROM dossier_fees x WHERE x.dossier_id = d.id AND (x.status = 'due' OR (x.status = 'paid' AND x.paid_by <> 'transfer')))`);
-    dossiers += res.rowCount ?? 0;
-  }
-  return dossiers;
 }
 
 /** A payment as the exceptions page and the resolve commands see it. PERSONAL DATA: payer_name, payer_account. */

@@ -21,7 +21,7 @@ export async function markCashPaid(
   if (fee.status !== 'due') throw feeNotDue(fee.status);
   const owed = fee.amount_vnd - fee.paid_vnd;
   await insertCashPayment(tx, { unitId: fee.unit_id, accountId: fee.account_id, feeId, amountVnd: owed, at: now });
-  const applied = await applyPayment(tx, actor, { feeId, amountVnd: owed, paidBy: 'cash', paidAt: now });
+  const applied = await applyPayment(tx, actor, { feeId, amountVnd: owed, paidBy: 'cash', paidAt: now }, now);
   const receipt = await issueFeeReceipt(tx, actor, feeId, payerName, now);
   return { applied, receipt };
 }

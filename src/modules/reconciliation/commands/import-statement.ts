@@ -3,18 +3,9 @@ import { type Actor, recordAudit } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { inTransaction } from '../../../platform/db/query.ts';
 import { AppError } from '../../../platform/errors.ts';
-import {
-  creditFees,
-  type FeeCredit,
-  findImportByHash,
-  finishImport,
-  insertImport,
-  insertPayments,
-  lockFeesByReference,
-  type PaymentToInsert,
-  recordedTxnIds,
-} from '../queries.ts';
-import { allCandidates, type FeeState, matchTransfer, REASON_TEXT } from '../rules/match.ts';
+import { creditTransfers } from '../credit.ts';
+import { findImportByHash, finishImport, insertImport, insertPayments, lockFeesByReference, recordedTxnIds } from '../queries.ts';
+import { allCandidates, type FeeState, matchTransfer } from '../rules/match.ts';
 import { type ParsedStatement, parseStatement, type StatementKind, type StatementLine } from '../rules/statement.ts';
 
 /** What an import did. */
@@ -29,7 +20,7 @@ export interface ImportSummary {
   unmatched: number;
   /** Lines whose bank transaction was already recorded (by the gateway webhook or another statement): skipped. */
   alreadyRecorded: number;
-  /** Fees completed, and dossiers that became paid online (every fee paid by transfer). */
+  /** Fees completed by this statement, and the dossiers of those fees now paid online (every fee paid by transfer). */
   feesPaid: number;
   dossiersPaidOnline: number;
 }
@@ -50,13 +41,15 @@ export function statementInvalid(parsed: Extract<ParsedStatement, { ok: false }>
 /**
  * Applies a parsed statement inside the caller's transaction, all or nothing: records the import (refused when the unit
  * already imported this file), skips transactions already recorded, matches each credit line by reference and amount
- * (rules/match.ts, against the unit's fees named in the file, locked), inserts the payments in bulk and credits the
- * matched and partial ones to their fees in bulk (one audit row per fee, as applyPayment writes), then audits the import.
+ * (rules/match.ts, against the unit's fees named in the file, locked), credits every line tied to one fee with payments'
+ * applyPayments in one batch (the one rule of a paid fee; a payment row's status is what it reports), inserts the
+ * payments in bulk, then audits the import.
  */
 export async function applyStatement(
   tx: Db,
   actor: Actor,
   input: { unitId: number; accountId: number | null; fileName: string; sha256: string; kind: StatementKind; lines: StatementLine[]; debitLines: number },
+  now: Date = new Date(),
 ): Promise<ImportSummary> {
   const importId = await insertImport(tx, {
     unitId: input.unitId,
@@ -77,42 +70,25 @@ export async function applyStatement(
   const references = [...new Set(fresh.flatMap((l) => allCandidates(l.description)))];
   const fees = new Map<string, FeeState>();
   for (const f of await lockFeesByReference(tx, input.unitId, references)) fees.set(f.reference, f);
+  const { payments, applied } = await creditTransfers(
+    tx,
+    actor,
+    fresh.map((l) => ({ ...l, match: matchTransfer(l, fees) })),
+    now,
+  );
   const counts = { matched: 0, partial: 0, duplicate: 0, unmatched: 0 };
-  const payments: PaymentToInsert[] = [];
-  const credits = new Map<number, FeeCredit>();
-  for (const l of fresh) {
-    const m = matchTransfer(l, fees);
-    counts[m.outcome]++;
-    payments.push({
-      bankTxnId: l.bankTxnId,
-      amountVnd: l.amountVnd,
-      bookedAt: l.bookedAt,
-      description: l.description,
-      payerName: l.payerName,
-      payerAccount: l.payerAccount,
-      status: m.outcome,
-      feeId: m.feeId,
-      note: m.reason ? REASON_TEXT[m.reason].vi : null,
-    });
-    if ((m.outcome === 'matched' || m.outcome === 'partial') && m.feeId !== null) {
-      const c = credits.get(m.feeId) ?? { feeId: m.feeId, addVnd: 0, paidAt: null };
-      c.addVnd += l.amountVnd;
-      if (m.completes) c.paidAt = l.bookedAt;
-      credits.set(m.feeId, c);
-    }
-  }
+  for (const p of payments) counts[p.status]++;
   await insertPayments(tx, { unitId: input.unitId, accountId: input.accountId, source: 'statement', importId }, payments);
-  const creditList = [...credits.values()];
-  const dossiersPaidOnline = await creditFees(tx, actor, input.unitId, creditList);
   await finishImport(tx, importId, counts.matched + counts.partial, counts.unmatched + counts.duplicate);
+  const paid = applied.filter((a) => a.outcome === 'paid');
   const summary: ImportSummary = {
     importId,
     lines: input.lines.length,
     debitLines: input.debitLines,
     ...counts,
     alreadyRecorded: input.lines.length - fresh.length,
-    feesPaid: creditList.filter((c) => c.paidAt).length,
-    dossiersPaidOnline,
+    feesPaid: paid.length,
+    dossiersPaidOnline: new Set(paid.filter((a) => a.dossierPaidOnline).map((a) => a.dossierId)).size,
   };
   await recordAudit(tx, actor, {
     action: 'statement.import',

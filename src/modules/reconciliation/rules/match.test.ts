@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type FeeState, findReference, matchTransfers, referencesIn } from './match.ts';
+import { creditable, type FeeState, findReference, matchTransfers, referencesIn, statusOfApplied } from './match.ts';
 
 const fee = (id: number, reference: string, amountVnd: number, status: FeeState['status'] = 'due', paidVnd = 0): FeeState => ({
   id,
@@ -69,4 +69,29 @@ test('match: matched, partial then completed, duplicate, overpaid', () => {
   assert.equal(fees[0]?.status, 'due');
   const over = matchTransfers([{ amountVnd: 200_000, description: A }], [fee(1, A, 100_000)]);
   assert.deepEqual([over[0]?.outcome, over[0]?.reason, over[0]?.feeId], ['unmatched', 'overpaid', 1]);
+});
+
+test('match: which lines payments credits, and the payment status from what it did', () => {
+  const fees = [fee(1, A, 10_000), fee(2, B, 5_000, 'paid', 5_000)];
+  const results = matchTransfers(
+    [
+      { amountVnd: 10_000, description: A },
+      { amountVnd: 5_000, description: B },
+      { amountVnd: 1, description: 'khong co ma' },
+      { amountVnd: 99_000, description: `${A} lan 2` },
+    ],
+    fees,
+  );
+  assert.deepEqual(
+    results.map((r) => [r.outcome, creditable(r)]),
+    [
+      ['matched', true],
+      ['duplicate', true],
+      ['unmatched', false],
+      ['duplicate', true],
+    ],
+  );
+  const overpaid = matchTransfers([{ amountVnd: 20_000, description: A }], fees)[0];
+  assert.deepEqual([overpaid?.reason, overpaid && creditable(overpaid)], ['overpaid', false]);
+  assert.deepEqual((['paid', 'partial', 'duplicate'] as const).map(statusOfApplied), ['matched', 'partial', 'duplicate']);
 });

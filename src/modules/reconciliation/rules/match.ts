@@ -97,6 +97,19 @@ export function matchTransfer(t: { amountVnd: number; description: string }, fee
   return { ...base, outcome: 'partial', reason: null, completes: false };
 }
 
+/**
+ * Whether a matched transfer goes to payments' applyPayments: it names exactly one fee and is not more than what remains
+ * (matched, partial, or duplicate — which payments reports as such and leaves untouched). Overpaid and unknown: no.
+ */
+export function creditable(m: MatchResult): boolean {
+  return m.feeId !== null && m.outcome !== 'unmatched';
+}
+
+/** A payment row's status from what payments' applyPayments did with it (it decides what a paid fee is). */
+export function statusOfApplied(outcome: 'paid' | 'partial' | 'duplicate'): Exclude<MatchOutcome, 'unmatched'> {
+  return outcome === 'paid' ? 'matched' : outcome;
+}
+
 /** Builds the reference → fee map once, then matches every transfer in order. */
 export function matchTransfers(transfers: readonly { amountVnd: number; description: string }[], fees: Iterable<FeeState>): MatchResult[] {
   const byRef = new Map<string, FeeState>();
