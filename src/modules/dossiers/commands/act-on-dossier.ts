@@ -10,6 +10,7 @@ import type { ExtendInput, RouteInput, TransitionInput } from '../schema.ts';
 import { extendDossier } from './extend-dossier.ts';
 import { receiveSupplement } from './receive-supplement.ts';
 import { requestSupplement } from './request-supplement.ts';
+import { type ReturnChannel, returnResult } from './return-result-through.ts';
 import { routeDossier } from './route-dossier.ts';
 import { transitionDossier } from './transition-dossier.ts';
 import { workingDaysTaken } from './working-days-taken.ts';
@@ -50,10 +51,7 @@ export async function actOnDossier(tx: Db, actor: Actor, d: DossierRow, action: 
         data: { reason: input.reason },
       });
     case 'return_result':
-      return transitionDossier(tx, actor, d, action, input, now, {
-        sets: [sql`return_channel = ${input.returnChannel ?? 'desk'}`],
-        data: { returnChannel: input.returnChannel ?? 'desk' },
-      });
+      return returnResult(tx, actor, d, (input.returnChannel ?? 'desk') as ReturnChannel, input, now);
     case 'mark_result_ready': {
       // The time it took, in working days, stays with the dossier for the report (migration 0012).
       const days = await workingDaysTaken(tx, d, vietnamDay(now));

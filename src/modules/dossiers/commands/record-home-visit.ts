@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { insertEvent, lockDossierByCode } from '../queries.ts';
 import { statusLabels } from '../rules/lifecycle.ts';
-import { transitionDossier } from './transition-dossier.ts';
+import { returnResult } from './return-result-through.ts';
 
 export interface HomeVisit {
   /** 'pickup': the dossier was received at the citizen's home; 'delivery': its result was handed over there. */
@@ -46,10 +46,7 @@ export async function recordHomeVisit(tx: Db, actor: Actor, v: HomeVisit, now: D
         extra: { status: d.status },
       });
     }
-    const after = await transitionDossier(tx, actor, d, 'return_result', { version: d.version, note, publicNote: 'Đã trả kết quả tại nhà' }, now, {
-      sets: [sql`return_channel = 'home'`],
-      data: { returnChannel: 'home', ...data },
-    });
+    const after = await returnResult(tx, actor, d, 'home', { version: d.version, note, publicNote: 'Đã trả kết quả tại nhà' }, now, data);
     return { code: after.code, status: after.status };
   }
   await tx.execute(sql`UPDATE dossiers SET channel = 'home', version = version + 1, updated_at = now() WHERE id = ${d.id}`);
