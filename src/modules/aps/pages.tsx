@@ -140,14 +140,23 @@ function ApsFrame(props: Frame) {
 
 // Screens ------------------------------------------------------------------------------------------------------
 
-function MissingScreen(props: { ctx: PageContext; unit: UnitRow | null; timing: KioskTiming; title: string; text: string }) {
-  return (
-    <ApsFrame ctx={props.ctx} title={props.title} unit={props.unit} timing={props.timing} nav>
-      <section class="k-panel">
-        <h1>{props.title}</h1>
-        <p class="k-lead">{props.text}</p>
-      </section>
-    </ApsFrame>
+/**
+ * The machine's one "not here" answer, 404 (an unknown unit, a procedure not filed here, a receipt no longer shown): a
+ * heading and one line in the words of `title` and `text` ([vi, en]), with the way back home.
+ */
+function replyMissing(reply: FastifyReply, ctx: PageContext, unit: UnitRow | null, timing: KioskTiming, title: [string, string], text: [string, string]) {
+  const heading = tr(ctx, ...title);
+  return html(
+    reply,
+    renderPage(
+      <ApsFrame ctx={ctx} title={heading} unit={unit} timing={timing} nav>
+        <section class="k-panel">
+          <h1>{heading}</h1>
+          <p class="k-lead">{tr(ctx, ...text)}</p>
+        </section>
+      </ApsFrame>,
+    ),
+    404,
   );
 }
 
@@ -645,22 +654,13 @@ export function registerApsPages(app: App, p: Platform): void {
     const ctx = pageContext(req, reply);
     const unit = UNIT_CODE.test(code) ? await findUnitByCode(p.db, code) : null;
     if (!unit) {
-      return html(
+      return replyMissing(
         reply,
-        renderPage(
-          <MissingScreen
-            ctx={ctx}
-            unit={null}
-            timing={timing}
-            title={tr(ctx, 'Không tìm thấy đơn vị', 'Unit not found')}
-            text={tr(
-              ctx,
-              'Máy này chưa được cài đặt đúng địa chỉ: xin báo cán bộ Bộ phận Một cửa.',
-              'This machine is set to a wrong address: please tell the desk staff.',
-            )}
-          />,
-        ),
-        404,
+        ctx,
+        null,
+        timing,
+        ['Không tìm thấy đơn vị', 'Unit not found'],
+        ['Máy này chưa được cài đặt đúng địa chỉ: xin báo cán bộ Bộ phận Một cửa.', 'This machine is set to a wrong address: please tell the desk staff.'],
       );
     }
     if (unit.merged_into_id !== null && req.method === 'GET') {
@@ -671,22 +671,16 @@ export function registerApsPages(app: App, p: Platform): void {
   };
 
   const missingProcedure = (reply: FastifyReply, ctx: PageContext, unit: UnitRow, timing: KioskTiming) =>
-    html(
+    replyMissing(
       reply,
-      renderPage(
-        <MissingScreen
-          ctx={ctx}
-          unit={unit}
-          timing={timing}
-          title={tr(ctx, 'Thủ tục không nộp được tại đây', 'Procedure not available here')}
-          text={tr(
-            ctx,
-            'Thủ tục này hiện không được niêm yết tại đơn vị (có thể vừa được cập nhật). Xin chạm “Trang đầu” để chọn lại.',
-            'This procedure is no longer listed at this unit (it may just have been updated). Touch “Home” to choose again.',
-          )}
-        />,
-      ),
-      404,
+      ctx,
+      unit,
+      timing,
+      ['Thủ tục không nộp được tại đây', 'Procedure not available here'],
+      [
+        'Thủ tục này hiện không được niêm yết tại đơn vị (có thể vừa được cập nhật). Xin chạm “Trang đầu” để chọn lại.',
+        'This procedure is no longer listed at this unit (it may just have been updated). Touch “Home” to choose again.',
+      ],
     );
 
   /** The procedure of the URL when the unit carries it and it is in force today, with its field's URL segment. */
@@ -832,22 +826,16 @@ export function registerApsPages(app: App, p: Platform): void {
       const kept = req.session?.apsReceipts?.find((x) => x.code === code && Date.now() - x.at < RECEIPT_MS);
       const d = kept ? await findDossierByCode(p.db, code) : null;
       if (!d || d.unit_id !== unit.id) {
-        return html(
+        return replyMissing(
           reply,
-          renderPage(
-            <MissingScreen
-              ctx={ctx}
-              unit={unit}
-              timing={timing}
-              title={tr(ctx, 'Phiếu hẹn không còn hiển thị', 'The receipt is no longer shown')}
-              text={tr(
-                ctx,
-                'Phiếu hẹn chỉ hiển thị ít phút sau khi nộp. Để xem hồ sơ, chạm “Trang đầu” rồi “Tra cứu hồ sơ”.',
-                'A receipt is shown only for a few minutes after filing. To see the dossier, touch “Home”, then “Check a dossier”.',
-              )}
-            />,
-          ),
-          404,
+          ctx,
+          unit,
+          timing,
+          ['Phiếu hẹn không còn hiển thị', 'The receipt is no longer shown'],
+          [
+            'Phiếu hẹn chỉ hiển thị ít phút sau khi nộp. Để xem hồ sơ, chạm “Trang đầu” rồi “Tra cứu hồ sơ”.',
+            'A receipt is shown only for a few minutes after filing. To see the dossier, touch “Home”, then “Check a dossier”.',
+          ],
         );
       }
       const trackingUrl = trackingUrlOf(p.config.publicUrl, d.code);
