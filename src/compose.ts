@@ -10,7 +10,7 @@ import { formsJobDefinitions } from './modules/forms/index.ts';
 import { letterJobDefinitions } from './modules/letters/index.ts';
 import { carryOverProcedures } from './modules/procedures/index.ts';
 import { seedSlipTemplates } from './modules/slips/index.ts';
-import { authorizer, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
+import { authorizer, carryOverGrants, loadApiKeyPrincipal, loadUserPrincipal } from './modules/staff/index.ts';
 import { registerMergeStep } from './modules/units/index.ts';
 import { sweepExpiredSessions } from './platform/auth/session-store.ts';
 import type { Config } from './platform/config.ts';
@@ -25,6 +25,7 @@ import { notificationJobDefinitions } from './platform/notify/index.ts';
 import { renderErrorPage } from './web/components.tsx';
 
 // Modules that carry records over when a unit is merged (once per process).
+registerMergeStep(carryOverGrants);
 registerMergeStep(carryOverProcedures);
 registerMergeStep(carryOverDossiers);
 

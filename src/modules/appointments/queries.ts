@@ -205,26 +205,6 @@ export function listAppointmentEvents(db: Db, appointmentId: number): Promise<Ev
   );
 }
 
-export interface AssignableRow {
-  id: number;
-  username: string;
-  full_name: string;
-  email: string | null;
-  role: string;
-}
-
-/** People who may go on a visit of the unit: active accounts holding a staff role or the helper role at that unit. */
-export function listAssignable(db: Db, unitId: number): Promise<AssignableRow[]> {
-  return rows<AssignableRow>(
-    db,
-    sql`SELECT DISTINCT ON (us.id) us.id::int AS id, us.username, us.full_name, us.email, g.role
-        FROM role_grants g JOIN users us ON us.id = g.user_id
-        WHERE g.unit_id = ${unitId} AND us.active
-          AND g.role IN ('unit_leader', 'one_stop_clerk', 'specialist', 'home_affairs_officer', 'support_volunteer')
-        ORDER BY us.id, g.role`,
-  ).then((r) => r.sort((a, b) => a.full_name.localeCompare(b.full_name, 'vi')));
-}
-
 /** Withdraws reminders not sent yet (the time or the person changed, or the visit was cancelled). */
 export async function withdrawReminders(tx: Db, about: string): Promise<number> {
   const r = await tx.execute(sql`DELETE FROM notifications WHERE about = ${about} AND status = 'pending' AND attempts = 0`);

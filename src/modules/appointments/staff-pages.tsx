@@ -18,23 +18,14 @@ import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
 import { listUnits, type UnitRow } from '../units/index.ts';
 import { loadForStaff, PERMISSION, readScopes, unitFor } from './access.ts';
+import { type AssignableRow, listAssignable } from './assignable.ts';
 import { type ActionInput, actOnAppointment, appointmentNotFound } from './commands/act-on-appointment.ts';
 import { issueFeedToken } from './commands/issue-feed-token.ts';
 import { recordAppointmentRead } from './commands/read-appointment.ts';
 import { requestAppointment } from './commands/request-appointment.ts';
 import { saveAppointmentSettings } from './commands/save-appointment-settings.ts';
 import { FEED_BASE } from './public-pages.tsx';
-import {
-  type AppointmentRow,
-  type AssignableRow,
-  type EventRow,
-  hasFeedToken,
-  listAppointmentEvents,
-  listAppointments,
-  listAssignable,
-  listVisitsOf,
-  settingsOf,
-} from './queries.ts';
+import { type AppointmentRow, type EventRow, hasFeedToken, listAppointmentEvents, listAppointments, listVisitsOf, settingsOf } from './queries.ts';
 import {
   type AppointmentAction,
   type AppointmentStatus,

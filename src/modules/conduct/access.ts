@@ -4,7 +4,8 @@ import type { Platform } from '../../platform/context.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { findProcedureByCode, listCarriedInForce } from '../procedures/index.ts';
-import { findSurvey, type NewResponse, officialsOf, questionsOf, type SurveyRow } from './queries.ts';
+import { officialsOf } from './officials.ts';
+import { findSurvey, type NewResponse, questionsOf, type SurveyRow } from './queries.ts';
 import { type CheckedResponse, checkResponse, type SurveyQuestion } from './rules/survey.ts';
 import type { SurveyChoices } from './views.tsx';
 

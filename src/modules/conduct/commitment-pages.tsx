@@ -18,7 +18,8 @@ import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
 import { MANAGE, READ, today } from './access.ts';
 import { createCommitmentVersion } from './commands/create-commitment-version.ts';
 import { signCommitment } from './commands/sign-commitment.ts';
-import { listVersions, type OfficialSignatureRow, officialSignatures, type SignatureRow, signaturesOf, type VersionRow } from './queries.ts';
+import { type OfficialSignatureRow, officialSignatures } from './officials.ts';
+import { listVersions, type SignatureRow, signaturesOf, type VersionRow } from './queries.ts';
 import { checkVersionDraft, versionInForce } from './rules/commitment.ts';
 
 export const SIGN_PATH = '/ca-nhan/cam-ket';

@@ -7,13 +7,6 @@ import type { CheckedResponse, RespondentKind, SurveyDraft, SurveyQuestion } fro
 type Moment = Date | string;
 const ids = (list: number[]) => `{${list.map((n) => Math.trunc(n)).join(',')}}`;
 
-/**
- * Who counts as an official of a unit for the commitment and the surveys' "official served" list: an active account
- * holding a role at the unit itself, except system administrators (IT staff), post-office staff and support-team
- * volunteers, who are not officials of the unit (cán bộ, công chức, viên chức).
- */
-const officialRoles = sql`rg.role NOT IN ('system_admin', 'post_office_staff', 'support_volunteer')`;
-
 // ---------- the commitment ----------
 
 export interface VersionRow {
@@ -58,24 +51,14 @@ export function insertSignature(tx: Db, userId: number, version: number, ip: str
   );
 }
 
-export interface OfficialSignatureRow {
-  unit_id: number;
-  user_id: number;
-  full_name: string;
-  title: string | null;
-  signed_at: Moment | null;
-}
-
-/** The officials of each unit (see officialRoles) and when each signed `version`, if they did. */
-export function officialSignatures(db: Db, unitIds: number[], version: number): Promise<OfficialSignatureRow[]> {
-  return rows<OfficialSignatureRow>(
+/** When each of the accounts signed `version`, for those who did. */
+export async function signaturesOfVersion(db: Db, userIds: number[], version: number): Promise<Map<number, Moment>> {
+  if (userIds.length === 0) return new Map();
+  const list = await rows<{ user_id: number; signed_at: Moment }>(
     db,
-    sql`SELECT DISTINCT ON (rg.unit_id, u.id) rg.unit_id, u.id AS user_id, u.full_name, u.title, s.signed_at
-        FROM role_grants rg JOIN users u ON u.id = rg.user_id
-        LEFT JOIN conduct_commitment_signatures s ON s.user_id = u.id AND s.version = ${version}
-        WHERE rg.unit_id = ANY(${ids(unitIds)}::bigint[]) AND u.active AND ${officialRoles}
-        ORDER BY rg.unit_id, u.id`,
+    sql`SELECT user_id::int AS user_id, signed_at FROM conduct_commitment_signatures WHERE version = ${version} AND user_id = ANY(${ids(userIds)}::bigint[])`,
   );
+  return new Map(list.map((s) => [s.user_id, s.signed_at]));
 }
 
 // ---------- surveys ----------
@@ -138,15 +121,6 @@ export async function insertSurvey(tx: Db, unitId: number, d: SurveyDraft, userI
 
 export function questionsOf(db: Db, surveyId: number): Promise<SurveyQuestion[]> {
   return rows<SurveyQuestion>(db, sql`SELECT position, kind, aspect, label FROM survey_questions WHERE survey_id = ${surveyId} ORDER BY position`);
-}
-
-/** The unit's officials by name, for the "official who served you" list (names only leave the server). */
-export function officialsOf(db: Db, unitId: number): Promise<{ id: number; full_name: string }[]> {
-  return rows(
-    db,
-    sql`SELECT DISTINCT u.id::int AS id, u.full_name FROM role_grants rg JOIN users u ON u.id = rg.user_id
-        WHERE rg.unit_id = ${unitId} AND u.active AND ${officialRoles} ORDER BY u.full_name, id`,
-  );
 }
 
 export function findResponseByKey(db: Db, surveyId: number, key: string): Promise<{ id: number } | null> {

@@ -4,7 +4,8 @@
  */
 import type { Db } from '../../platform/db/pool.ts';
 import { todayInVietnam } from '../../platform/time.ts';
-import { type LevelRow, levelCounts, listVersions, officialSignatures } from './queries.ts';
+import { officialSignatures } from './officials.ts';
+import { type LevelRow, levelCounts, listVersions } from './queries.ts';
 import { versionInForce } from './rules/commitment.ts';
 import { type Aspect, type LevelCounts, type Satisfaction, satisfactionOf } from './rules/survey.ts';
 

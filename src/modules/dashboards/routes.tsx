@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { rate, vietnamDate } from '../../platform/period.ts';
+import { rate, startOfVietnamDay, vietnamDate } from '../../platform/period.ts';
 import { BarChart, ChartTable, LineChart, type Series } from '../../web/charts.tsx';
 import { PageHeading, Pagination, TableWrap } from '../../web/components.tsx';
 import { type PageContext, tr } from '../../web/context.ts';
@@ -15,10 +15,11 @@ import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext } from '../../web/page.ts';
 import { dossierFiguresByUnit, monthlyDossierSeries, type UnitFiguresRow } from '../dossiers/index.ts';
 import { monthlyFeedbackSeries } from '../feedback/index.ts';
+import { cashlessActivity } from '../payments/index.ts';
 import { serviceIndexOf } from '../service-index/index.ts';
 import { listUnits, reportPageUnit, reportUnitIds, type UnitRow } from '../units/index.ts';
-import { type Attention, attentionToday, monthlyCashless } from './queries.ts';
-import { lastMonths, lastQuarters, monthLabel } from './rules/periods.ts';
+import { type Attention, attentionToday } from './attention.ts';
+import { lastMonths, lastQuarters, monthAfter, monthLabel } from './rules/periods.ts';
 
 const PERMISSION = 'reports.read';
 const MONTHS = 12;
@@ -62,11 +63,11 @@ async function buildDashboard(p: Platform, req: FastifyRequest, unit: UnitRow, p
   const others = allUnits.filter((u) => u.id !== unit.id).sort((a, b) => a.path.localeCompare(b.path));
   const pageUnits = others.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
-  const [attention, dossierMonths, feedbackMonths, cashMonths, indexes, childFigures, unitFigures] = await Promise.all([
+  const [attention, dossierMonths, feedbackMonths, payments, indexes, childFigures, unitFigures] = await Promise.all([
     attentionToday(p.readDb, unitIds, now, today),
     monthlyDossierSeries(p.readDb, unitIds, from, to),
     monthlyFeedbackSeries(p.readDb, unitIds, from, to),
-    monthlyCashless(p.readDb, unitIds, from, to),
+    cashlessActivity(p.readDb, { unitIds, start: startOfVietnamDay(from), end: startOfVietnamDay(monthAfter(to)) }),
     Promise.all(quarters.map((q) => serviceIndexOf(p.readDb, { unitIds, reportUnitId: unit.id, from: q.from, to: q.to, now }))),
     dossierFiguresByUnit(
       p.readDb,
@@ -84,7 +85,11 @@ async function buildDashboard(p: Platform, req: FastifyRequest, unit: UnitRow, p
   const byMonth = <T extends { month: string }>(list: T[]) => new Map(list.map((r) => [r.month, r]));
   const dm = byMonth(dossierMonths);
   const fm = byMonth(feedbackMonths);
-  const cm = byMonth(cashMonths);
+  const cm = new Map<string, { paid: number; transfer: number }>();
+  for (const f of payments.paid) {
+    const m = cm.get(f.month) ?? { paid: 0, transfer: 0 };
+    cm.set(f.month, { paid: m.paid + f.transferCount + f.cashCount, transfer: m.transfer + f.transferCount });
+  }
   const volume: Series[] = [
     { name: t('Tiếp nhận', 'Received'), values: months.map((m) => dm.get(m)?.received ?? 0) },
     { name: t('Đã giải quyết', 'Settled'), values: months.map((m) => dm.get(m)?.settled ?? 0) },
@@ -107,7 +112,7 @@ async function buildDashboard(p: Platform, req: FastifyRequest, unit: UnitRow, p
     unit,
     today,
     units: unitIds.length,
-    attention,
+    attention: { ...attention, paymentsToResolve: payments.transfersToResolve },
     months,
     volume,
     rates,

@@ -1,5 +1,6 @@
 // Public surface of the dossiers module (hồ sơ thủ tục hành chính): the only file other modules may import.
 export { findForCitizen, rateByCitizen, registerDossiersApi, trackDossier } from './api.ts';
+export { type DossierAttention, dossierAttention } from './attention.ts';
 export { dossierClock } from './clock.ts';
 export { attachFile } from './commands/attach-file.ts';
 export { carryOverDossiers } from './commands/carry-over-dossiers.ts';

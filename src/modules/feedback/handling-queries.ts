@@ -124,23 +124,6 @@ export function findAttachment(db: Db, feedbackId: number, id: number): Promise<
   return one(db, sql`SELECT id, name, mime, size, content FROM feedback_attachments WHERE feedback_id = ${feedbackId} AND id = ${id}`);
 }
 
-export interface HandlerRow {
-  id: number;
-  username: string;
-  full_name: string;
-}
-
-/** Active officials holding one of `roles` at the unit with `unitPath` (the unit itself or an ancestor's subtree grant). */
-export function listHandlers(db: Db, unitPath: string, roles: readonly string[]): Promise<HandlerRow[]> {
-  return rows<HandlerRow>(
-    db,
-    sql`SELECT DISTINCT us.id, us.username, us.full_name FROM users us JOIN role_grants g ON g.user_id = us.id JOIN units gu ON gu.id = g.unit_id
-        WHERE us.active AND g.role = ANY(${`{${roles.join(',')}}`}::text[])
-          AND (gu.path = ${unitPath} OR (g.subtree AND ${unitPath} LIKE gu.path || '%'))
-        ORDER BY us.full_name, us.id`,
-  );
-}
-
 export interface FeedbackSearch {
   /** Units the viewer reaches (null: everywhere). */
   scopes: { path: string; subtree: boolean }[] | null;

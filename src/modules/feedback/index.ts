@@ -2,6 +2,7 @@
 // handling on deadlines, publication. Channels (Open311, Zalo, Facebook, e-mail) live in their own modules and call
 // receiveFeedback. Staff handling (accept … publish), the deadline sweep, staff pages and API and administration too.
 export { registerFeedbackAdminPages } from './admin-pages.tsx';
+export { overdueFeedbackCount } from './attention.ts';
 export { loadDemoFeedback } from './commands/load-demo-feedback.ts';
 export { rateFeedback } from './commands/rate-feedback.ts';
 export { DEFAULT_ANSWER_DAYS, DEFAULT_CLASSIFY_DAYS, type IncomingFeedback, type ReceivedFeedback, receiveFeedback } from './commands/receive-feedback.ts';

@@ -14,7 +14,7 @@ import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
 import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
-import { handlersOf } from './commands/assign-feedback.ts';
+import { type HandlerRow, handlersOf } from './commands/assign-feedback.ts';
 import { readFeedbackContact } from './commands/read-feedback-contact.ts';
 import { type StaffAction, staffActionLabels } from './handling.ts';
 import {
@@ -22,7 +22,6 @@ import {
   type EventRow,
   type FeedbackContact,
   findAttachment,
-  type HandlerRow,
   type HandlingRow,
   type ListRow,
   listAttachments,

@@ -14,11 +14,12 @@ import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext } from '../../web/page.ts';
 import { type ReportFormValues, ReportPeriodForm, ReportPeriodLine, reportFormErrors, reportFormValues, reportQuery } from '../../web/report-frame.tsx';
+import { type HomeVisitActivity, homeVisitActivity } from '../appointments/index.ts';
 import { letterActivity, letterKindLabels, letterKinds } from '../letters/index.ts';
+import { cashlessActivity, type FeesPaid } from '../payments/index.ts';
 import { postalActivity } from '../postal/index.ts';
 import { supportActivity } from '../support-teams/index.ts';
 import { mustFindUnit, reportPageUnit, reportUnitIds, type UnitRow } from '../units/index.ts';
-import { feeCollection, homeVisits } from './queries.ts';
 
 const PERMISSION = 'reports.read';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,7 +51,7 @@ interface Outreach {
   from: string;
   to: string;
   units: number;
-  homeVisits: Awaited<ReturnType<typeof homeVisits>> & { onTimeRate: number | null };
+  homeVisits: HomeVisitActivity & { onTimeRate: number | null };
   postal: { receivedByPost: number; returnedByPost: number; inboundLegs: number; outboundLegs: number; delivered: number; failed: number; feesVnd: number };
   letters: { kind: string; total: number; sent: number }[];
   fees: {
@@ -64,17 +65,32 @@ interface Outreach {
   support: { vneidAccounts: number; onlineDossiers: number; payments: number; guidance: number; total: number };
 }
 
+/** Fees paid per counter (none first), the months of the period added up. */
+function byCounter(paid: FeesPaid[]): Omit<FeesPaid, 'month'>[] {
+  const out = new Map<string | null, Omit<FeesPaid, 'month'>>();
+  for (const f of paid) {
+    const c = out.get(f.counter) ?? { counter: f.counter, transferCount: 0, transferVnd: 0, cashCount: 0, cashVnd: 0 };
+    c.transferCount += f.transferCount;
+    c.transferVnd += f.transferVnd;
+    c.cashCount += f.cashCount;
+    c.cashVnd += f.cashVnd;
+    out.set(f.counter, c);
+  }
+  return [...out.values()];
+}
+
 async function buildOutreach(p: Platform, req: FastifyRequest, unit: UnitRow, subtree: boolean, period: { from: string; to: string }): Promise<Outreach> {
   const unitIds = await reportUnitIds(p.db, req, unit, subtree, PERMISSION);
   const { start, end } = periodBounds(period.from, period.to, new Date());
   const db = p.readDb;
-  const [visits, postal, letters, fees, support] = await Promise.all([
-    homeVisits(db, { unitIds, start, end }),
+  const [visits, postal, letters, payments, support] = await Promise.all([
+    homeVisitActivity(db, { unitIds, start, end }),
     postalActivity(db, { unitIds, ...period }),
     letterActivity(db, { unitIds, from: start, to: end }),
-    feeCollection(db, { unitIds, start, end }),
+    cashlessActivity(db, { unitIds, start, end }),
     supportActivity(db, { unitIds, ...period }),
   ]);
+  const fees = byCounter(payments.paid);
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
   const transferCount = fees.reduce((a, f) => a + f.transferCount, 0);
   const cashCount = fees.reduce((a, f) => a + f.cashCount, 0);

@@ -1,19 +1,19 @@
 /**
  * The figures of a reform report, computed for a set of units (the reporting unit's subtree) over a period from the
- * other modules' public indicator functions, plus two read-only counts this module makes itself where the owning
- * module exports none yet (cashless fees from dossier_fees; home visits from appointments).
+ * other modules' public indicator functions (home visits and cashless fees counted as the outreach report counts them).
  */
 import type { Db } from '../../platform/db/pool.ts';
 import { periodBounds, rate } from '../../platform/period.ts';
+import { homeVisitActivity } from '../appointments/index.ts';
 import { commitmentSignatures, surveyResults } from '../conduct/index.ts';
 import { computeDialogueIndicators } from '../dialogues/index.ts';
 import { computeDossierIndicators } from '../dossiers/index.ts';
 import { computeFeedbackIndicators } from '../feedback/index.ts';
 import { letterActivity } from '../letters/index.ts';
+import { cashlessActivity } from '../payments/index.ts';
 import { postalActivity } from '../postal/index.ts';
 import { serviceIndexOf } from '../service-index/index.ts';
 import { supportActivity } from '../support-teams/index.ts';
-import { cashlessCounts, homeVisitCounts } from './queries.ts';
 import type { Figures } from './rules/model-figures.ts';
 import { earlierDate } from './rules/period.ts';
 
@@ -24,15 +24,15 @@ export async function computeReportFigures(
   const { unitIds, from, to, now } = q;
   const { start, end } = periodBounds(from, to, now);
   const dayOfSignatures = earlierDate(to, q.today);
-  const [dossiers, feedback, dialogues, postal, support, letters, cashless, visits, signatures, surveys, index] = await Promise.all([
+  const [dossiers, feedback, dialogues, postal, support, letters, payments, visits, signatures, surveys, index] = await Promise.all([
     computeDossierIndicators(db, { unitIds, from, to, now }),
     computeFeedbackIndicators(db, { unitIds, from, to, now }),
     computeDialogueIndicators(db, { unitIds, from, to, now }),
     postalActivity(db, { unitIds, from, to }),
     supportActivity(db, { unitIds, from, to }),
     letterActivity(db, { unitIds, from: start, to: end }),
-    cashlessCounts(db, { unitIds, start, end }),
-    homeVisitCounts(db, { unitIds, start, end }),
+    cashlessActivity(db, { unitIds, start, end }),
+    homeVisitActivity(db, { unitIds, start, end }),
     commitmentSignatures(db, { unitIds, today: dayOfSignatures }),
     surveyResults(db, { unitIds, from, to }),
     serviceIndexOf(db, { unitIds, reportUnitId: q.reportUnitId, from, to, now }),
@@ -40,6 +40,8 @@ export async function computeReportFigures(
   const live = letters.filter((l) => l.status !== 'cancelled');
   const sum = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);
   const legs = [postal.legs.inbound, postal.legs.outbound];
+  const transfer = payments.paid.reduce((n, f) => n + f.transferCount, 0);
+  const paid = payments.paid.reduce((n, f) => n + f.transferCount + f.cashCount, 0);
   return {
     'dossiers.received': dossiers.received,
     'dossiers.settled': dossiers.settled.total,
@@ -75,9 +77,9 @@ export async function computeReportFigures(
     'letters.total': sum(live),
     'letters.sent': sum(live.filter((l) => l.status === 'sent')),
     'letters.apologies': sum(live.filter((l) => l.kind === 'apology')),
-    'payments.paid': cashless.paid,
-    'payments.transfer': cashless.transfer,
-    'payments.cashlessRate': rate(cashless.transfer, cashless.paid),
+    'payments.paid': paid,
+    'payments.transfer': transfer,
+    'payments.cashlessRate': rate(transfer, paid),
     'conduct.officials': signatures.officials,
     'conduct.signed': signatures.signed,
     'conduct.surveyRatings': surveys.ratings,

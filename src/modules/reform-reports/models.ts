@@ -1,7 +1,6 @@
 /** The models a unit runs, as report sections: the reform registry's runs with their MODELS.md row. */
 import type { Db } from '../../platform/db/pool.ts';
-import { type ModelRun, modelsRunBy } from '../reform/index.ts';
-import { catalogueCodesOf } from './queries.ts';
+import { modelsRunBy } from '../reform/index.ts';
 import { catalogueNames, isCatalogueCode } from './rules/model-figures.ts';
 
 export interface SectionSpec {
@@ -15,16 +14,11 @@ export interface SectionSpec {
  * that registered none still reports on its one-stop desk (M1), which every unit keeps by law.
  */
 export async function sectionsFor(db: Db, unitId: number, on: string): Promise<SectionSpec[]> {
-  const runs: (ModelRun & { mCode?: string })[] = (await modelsRunBy(db, [unitId], on)).get(unitId) ?? [];
-  const codes = await catalogueCodesOf(
-    db,
-    runs.filter((r) => !r.mCode).map((r) => r.modelId),
-  );
+  const runs = (await modelsRunBy(db, [unitId], on)).get(unitId) ?? [];
   const out: SectionSpec[] = [];
   for (const r of runs) {
-    const catalogueCode = r.mCode ?? codes.get(r.modelId);
-    if (!catalogueCode || !isCatalogueCode(catalogueCode) || out.some((s) => s.modelCode === r.code)) continue;
-    out.push({ modelCode: r.code, modelName: r.name, catalogueCode });
+    if (!isCatalogueCode(r.catalogueCode) || out.some((s) => s.modelCode === r.code)) continue;
+    out.push({ modelCode: r.code, modelName: r.name, catalogueCode: r.catalogueCode });
   }
   if (out.length === 0) out.push({ modelCode: 'mot-cua', modelName: catalogueNames.M1, catalogueCode: 'M1' });
   return out;

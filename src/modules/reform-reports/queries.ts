@@ -1,8 +1,4 @@
-/**
- * SQL of the reform reports: reports and their sections, the children's status for a period, and three read-only
- * counts on other modules' tables where those modules export no function yet (the model's MODELS.md row from the
- * registry, cashless fees from dossier_fees, home visits from appointments).
- */
+/** SQL of the reform reports: reports and their sections, the children's status for a period. */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/pool.ts';
 import { one, rows } from '../../platform/db/query.ts';
@@ -183,45 +179,4 @@ export function submittedChildSections(
 export async function subtreeIds(db: Db, path: string): Promise<number[]> {
   const list = await rows<{ id: number }>(db, sql`SELECT id::int AS id FROM units WHERE path LIKE ${`${path}%`} ORDER BY path`);
   return list.map((r) => r.id);
-}
-
-/** The MODELS.md row (M1 … M15) of registry models (read-only on reform_models: the reform module's ModelRun has no such field). */
-export async function catalogueCodesOf(db: Db, modelIds: number[]): Promise<Map<number, string>> {
-  if (modelIds.length === 0) return new Map();
-  const list = await rows<{ id: number; catalogue_code: string }>(
-    db,
-    sql`SELECT id::int AS id, catalogue_code FROM reform_models WHERE id = ANY(${`{${modelIds.join(',')}}`}::bigint[])`,
-  );
-  return new Map(list.map((r) => [r.id, r.catalogue_code]));
-}
-
-/** Fees paid in [start, end) at the units, and how many of them by transfer (read-only on dossier_fees, payments module). */
-export async function cashlessCounts(db: Db, q: { unitIds: number[]; start: Date; end: Date }): Promise<{ paid: number; transfer: number }> {
-  const r = await one<{ paid: number; transfer: number }>(
-    db,
-    sql`SELECT count(*)::int AS paid, count(*) FILTER (WHERE paid_by = 'transfer')::int AS transfer FROM dossier_fees
-        WHERE unit_id = ANY(${`{${q.unitIds.join(',') || '0'}}`}::bigint[]) AND status = 'paid'
-          AND paid_at >= ${q.start.toISOString()}::timestamptz AND paid_at < ${q.end.toISOString()}::timestamptz`,
-  );
-  return { paid: r?.paid ?? 0, transfer: r?.transfer ?? 0 };
-}
-
-/**
- * Home-visit requests made in [start, end) (cancelled ones included: they were asked for), those of priority groups,
- * and visits done in it (read-only on appointments, appointments module; no personal data read).
- */
-export async function homeVisitCounts(
-  db: Db,
-  q: { unitIds: number[]; start: Date; end: Date },
-): Promise<{ requested: number; priority: number; done: number }> {
-  const s = q.start.toISOString();
-  const e = q.end.toISOString();
-  const r = await one<{ requested: number; priority: number; done: number }>(
-    db,
-    sql`SELECT count(*) FILTER (WHERE created_at >= ${s}::timestamptz AND created_at < ${e}::timestamptz)::int AS requested,
-          count(*) FILTER (WHERE created_at >= ${s}::timestamptz AND created_at < ${e}::timestamptz AND priority_group IS NOT NULL)::int AS priority,
-          count(*) FILTER (WHERE status = 'done' AND visited_at >= ${s}::timestamptz AND visited_at < ${e}::timestamptz)::int AS done
-        FROM appointments WHERE unit_id = ANY(${`{${q.unitIds.join(',') || '0'}}`}::bigint[])`,
-  );
-  return { requested: r?.requested ?? 0, priority: r?.priority ?? 0, done: r?.done ?? 0 };
 }

@@ -92,6 +92,8 @@ export interface RegistrationRow {
   model_id: number;
   model_code: string;
   model_name: string;
+  /** The model's row in MODELS.md (M1 … M15). */
+  catalogue_code: string;
   same_day: boolean;
   from_date: string;
   to_date: string | null;
@@ -100,7 +102,7 @@ export interface RegistrationRow {
 }
 
 const registrationCols = sql`r.id::int AS id, r.unit_id::int AS unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
-  u.kind AS unit_kind, pu.name AS parent_name, r.model_id::int AS model_id, m.code AS model_code, m.name AS model_name, m.same_day,
+  u.kind AS unit_kind, pu.name AS parent_name, r.model_id::int AS model_id, m.code AS model_code, m.name AS model_name, m.catalogue_code, m.same_day,
   to_char(r.from_date, 'YYYY-MM-DD') AS from_date, to_char(r.to_date, 'YYYY-MM-DD') AS to_date, r.note,
   COALESCE((SELECT json_agg(json_build_object('code', p.code, 'name', (
       SELECT v.name FROM procedure_versions v WHERE v.procedure_id = p.id AND v.status <> 'draft' ORDER BY v.version DESC LIMIT 1))

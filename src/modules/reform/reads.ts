@@ -11,6 +11,8 @@ export interface ModelRun {
   modelId: number;
   code: string;
   name: string;
+  /** The model's row in MODELS.md (M1 … M15), which says which figures report on it. */
+  catalogueCode: string;
   sameDay: boolean;
   fromDate: string;
   toDate: string | null;
@@ -28,6 +30,7 @@ export async function modelsRunBy(db: Db, unitIds: number[], on: string): Promis
       modelId: r.model_id,
       code: r.model_code,
       name: r.model_name,
+      catalogueCode: r.catalogue_code,
       sameDay: r.same_day,
       fromDate: r.from_date,
       toDate: r.to_date,

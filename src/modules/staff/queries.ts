@@ -227,3 +227,14 @@ export function findApiKeyByIdOrPrefix(db: Db, ref: { id?: number; prefix?: stri
 export async function markApiKeyRevoked(db: Db, id: number): Promise<void> {
   await db.execute(sql`UPDATE api_keys SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`);
 }
+
+/** Moves role grants from one unit to another, keeping any the target already has. */
+export async function moveGrants(db: Db, fromId: number, intoId: number): Promise<number> {
+  const res = await db.execute(sql`
+    WITH moved AS (
+      INSERT INTO role_grants (user_id, role, unit_id, subtree)
+      SELECT user_id, role, ${intoId}, subtree FROM role_grants WHERE unit_id = ${fromId}
+      ON CONFLICT (user_id, role, unit_id) DO NOTHING RETURNING 1)
+    DELETE FROM role_grants WHERE unit_id = ${fromId}`);
+  return res.rowCount ?? 0;
+}

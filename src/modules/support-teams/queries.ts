@@ -247,22 +247,10 @@ export function activityRows(db: Db, unitIds: number[], from: string, to: string
 }
 
 /** Links a member to a sign-in account (demo data: the volunteer account is made after the roster). */
-export async function linkMemberToUser(db: Db, memberId: number, username: string): Promise<boolean> {
+export async function linkMemberToUser(db: Db, memberId: number, userId: number): Promise<boolean> {
   const r = await one<{ id: number }>(
     db,
-    sql`UPDATE support_team_members m SET user_id = us.id FROM users us
-        WHERE m.id = ${memberId} AND us.username = ${username} AND m.user_id IS NULL RETURNING m.id::int AS id`,
-  );
-  return r !== null;
-}
-
-/** Whether an account holds the support_volunteer role on a unit (there, or above it with a subtree grant). */
-export async function holdsVolunteerRole(db: Db, userId: number, unitPath: string): Promise<boolean> {
-  const r = await one(
-    db,
-    sql`SELECT 1 FROM role_grants g JOIN units gu ON gu.id = g.unit_id
-        WHERE g.user_id = ${userId} AND g.role = 'support_volunteer'
-          AND (gu.path = ${unitPath} OR (g.subtree AND left(${unitPath}, length(gu.path)) = gu.path))`,
+    sql`UPDATE support_team_members SET user_id = ${userId} WHERE id = ${memberId} AND user_id IS NULL RETURNING id::int AS id`,
   );
   return r !== null;
 }

@@ -150,17 +150,6 @@ export async function markMerged(db: Db, id: number, intoId: number, on: string)
   await db.execute(sql`UPDATE units SET merged_into_id = ${intoId}, merged_on = ${on}, updated_at = now() WHERE id = ${id}`);
 }
 
-/** Moves role grants from one unit to another, keeping any the target already has. */
-export async function moveGrants(db: Db, fromId: number, intoId: number): Promise<number> {
-  const res = await db.execute(sql`
-    WITH moved AS (
-      INSERT INTO role_grants (user_id, role, unit_id, subtree)
-      SELECT user_id, role, ${intoId}, subtree FROM role_grants WHERE unit_id = ${fromId}
-      ON CONFLICT (user_id, role, unit_id) DO NOTHING RETURNING 1)
-    DELETE FROM role_grants WHERE unit_id = ${fromId}`);
-  return res.rowCount ?? 0;
-}
-
 /** Ancestors of a unit from the root down, the unit itself excluded. */
 export function ancestorsOf(db: Db, unit: UnitRow): Promise<UnitRow[]> {
   const ids = unit.path

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lastMonths, lastQuarters, monthLabel } from './periods.ts';
+import { lastMonths, lastQuarters, monthAfter, monthLabel } from './periods.ts';
 
 test('the last twelve months across a year end, oldest first', () => {
   const months = lastMonths('2026-02-10', 12);
@@ -8,6 +8,11 @@ test('the last twelve months across a year end, oldest first', () => {
   assert.equal(months[0], '2025-03-01');
   assert.equal(months.at(-1), '2026-02-01');
   assert.equal(monthLabel('2026-02-01'), '02/2026');
+});
+
+test('the month after one, across a year end (the end of the cashless chart)', () => {
+  assert.equal(monthAfter('2026-02-01'), '2026-03-01');
+  assert.equal(monthAfter('2026-12-01'), '2027-01-01');
 });
 
 test('the last four quarters, the current one to date', () => {

@@ -20,6 +20,12 @@ export function lastMonths(day: string, n: number): string[] {
   return out;
 }
 
+/** The first day of the month after the one starting on `first` (yyyy-mm-01). */
+export function monthAfter(first: string): string {
+  const k = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7));
+  return `${Math.floor(k / 12)}-${pad((k % 12) + 1)}-01`;
+}
+
 /** "11/2026" for a month's first day. */
 export const monthLabel = (first: string) => `${first.slice(5, 7)}/${first.slice(0, 4)}`;
 

@@ -2,17 +2,27 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { inTransaction } from '../../../platform/db/query.ts';
-import { roles as allRoles, rolePermissions } from '../../staff/index.ts';
+import { roles as allRoles, roleHoldersOn, rolePermissions } from '../../staff/index.ts';
 import { type ActionOptions, applyChange, badField } from '../handling.ts';
-import { type HandlerRow, type HandlingRow, listHandlers } from '../handling-queries.ts';
+import type { HandlingRow } from '../handling-queries.ts';
 import { actionRules } from '../rules/lifecycle.ts';
 
 /** Roles that handle feedback (feedback.handle), from the permission matrix. */
 export const handlerRoles: readonly string[] = allRoles.filter((r) => (rolePermissions[r] as readonly string[]).includes('feedback.handle'));
 
-/** Officials who may be given an item: active accounts holding feedback.handle at its unit. */
-export function handlersOf(db: Db, item: { unit_path: string }): Promise<HandlerRow[]> {
-  return listHandlers(db, item.unit_path, handlerRoles);
+export interface HandlerRow {
+  id: number;
+  username: string;
+  full_name: string;
+}
+
+/**
+ * Officials who may be given an item, by name: active accounts holding feedback.handle at its unit (there, or above it
+ * with a subtree grant).
+ */
+export async function handlersOf(db: Db, item: { unit_path: string }): Promise<HandlerRow[]> {
+  const holders = await roleHoldersOn(db, { unitPath: item.unit_path, roles: handlerRoles });
+  return holders.map((h) => ({ id: h.userId, username: h.username, full_name: h.fullName }));
 }
 
 /**

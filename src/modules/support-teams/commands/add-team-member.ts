@@ -2,8 +2,8 @@ import { type Actor, recordAudit } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { inTransaction } from '../../../platform/db/query.ts';
 import { invalid } from '../../../platform/errors.ts';
-import { findUserByUsername } from '../../staff/index.ts';
-import { holdsVolunteerRole, insertMember, type TeamRow } from '../queries.ts';
+import { findUserByUsername, roleHoldersOn } from '../../staff/index.ts';
+import { insertMember, type TeamRow } from '../queries.ts';
 import type { MemberDraft } from '../rules/roster.ts';
 
 /**
@@ -18,7 +18,8 @@ export async function addTeamMember(db: Db, actor: Actor, team: TeamRow, m: Memb
     if (m.username) {
       const user = await findUserByUsername(tx, m.username);
       if (!user?.active) throw invalid('username', 'Không có tài khoản với tên đăng nhập này', 'No account has this username');
-      if (!(await holdsVolunteerRole(tx, user.id, team.unit_path)))
+      const volunteers = await roleHoldersOn(tx, { unitPath: team.unit_path, roles: ['support_volunteer'] });
+      if (!volunteers.some((v) => v.userId === user.id))
         throw invalid(
           'username',
           'Tài khoản này chưa có vai trò Tình nguyện viên hỗ trợ tại đơn vị',

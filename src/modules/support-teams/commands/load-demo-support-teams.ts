@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/pool.ts';
 import { one } from '../../../platform/db/query.ts';
 import { startOfVietnamDay } from '../../../platform/period.ts';
+import { findUserByUsername } from '../../staff/index.ts';
 import { linkMemberToUser } from '../queries.ts';
 import { vietnamDay, weekOf } from '../rules/roster.ts';
 
@@ -72,7 +73,8 @@ export async function linkDemoVolunteers(tx: Db): Promise<{ supportVolunteersLin
       sql`SELECT m.id::int AS id FROM support_team_members m JOIN support_teams t ON t.id = m.team_id JOIN units u ON u.id = t.unit_id
           WHERE u.code = ${UNIT} AND t.name = ${TEAM} AND m.full_name = ${m.name} AND m.user_id IS NULL`,
     );
-    if (r && (await linkMemberToUser(tx, r.id, m.username))) n++;
+    const user = r ? await findUserByUsername(tx, m.username) : null;
+    if (r && user && (await linkMemberToUser(tx, r.id, user.id))) n++;
   }
   return { supportVolunteersLinked: n };
 }

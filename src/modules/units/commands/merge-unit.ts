@@ -1,11 +1,11 @@
 import { type Actor, recordAudit } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/pool.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { childrenOf, findUnitById, lockUnit, markMerged, moveGrants, moveUnit, type UnitRow } from '../queries.ts';
+import { childrenOf, findUnitById, lockUnit, markMerged, moveUnit, type UnitRow } from '../queries.ts';
 
 /**
  * A step another module runs inside the merge transaction to carry its own records over
- * (procedures a unit carries out, later its dossiers). Returns a summary for the audit row.
+ * (staff role grants, procedures a unit carries out, its dossiers). Returns a summary for the audit row.
  */
 export type MergeStep = (tx: Db, from: UnitRow, into: UnitRow, on: string) => Promise<Record<string, number>>;
 
@@ -17,9 +17,9 @@ export function registerMergeStep(step: MergeStep): void {
 }
 
 /**
- * Merges `from` into `into` from date `on` (sáp nhập đơn vị hành chính): staff role grants,
- * child units and every registered module's records move to `into`; `from` stays in the tree,
- * marked merged, so its history keeps its name and code.
+ * Merges `from` into `into` from date `on` (sáp nhập đơn vị hành chính): child units and every
+ * registered module's records (staff role grants, procedures, dossiers) move to `into`; `from` stays
+ * in the tree, marked merged, so its history keeps its name and code.
  */
 export async function mergeUnit(tx: Db, actor: Actor, fromRow: UnitRow, intoRow: UnitRow, on: string, today: string): Promise<Record<string, number>> {
   // Lock both units (in id order, so two opposite merges cannot deadlock) and decide on fresh rows.
@@ -48,7 +48,7 @@ export async function mergeUnit(tx: Db, actor: Actor, fromRow: UnitRow, intoRow:
     });
   if (from.id === into.id || into.path.startsWith(from.path)) throw new AppError('UNIT_MERGE_INVALID');
 
-  const summary: Record<string, number> = { grants: await moveGrants(tx, from.id, into.id), children: 0 };
+  const summary: Record<string, number> = { children: 0 };
   for (const child of await childrenOf(tx, from.id)) {
     const fresh = (await findUnitById(tx, child.id)) as UnitRow;
     const target = (await findUnitById(tx, into.id)) as UnitRow;
