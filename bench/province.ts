@@ -84,7 +84,7 @@ async function generateFeedback(db: pg.Pool, count: number): Promise<void> {
        g AS (SELECT i, random() AS r1, random() AS r2, now() - random() * interval '365 days' AS rcv FROM generate_series($1::int, $2::int) i)
        INSERT INTO feedback (code, channel, unit_id, description, status, answer, answered_at, received_at, classify_due_at, answer_due_at, rating, rated_at)
        SELECT translate(upper(substr(md5(i::text), 1, 8)), '01', 'XY'), (ARRAY['web', 'hotline', 'zalo', 'facebook', 'email', 'open311'])[1 + (i % 6)],
-              u.ids[1 + (i * 7919) % cardinality(u.ids)], 'Phản ánh sinh ra cho bench ' || i,
+              u.ids[1 + (i::bigint * 7919) % cardinality(u.ids)], 'Phản ánh sinh ra cho bench ' || i,
               CASE WHEN r1 < 0.85 AND rcv + interval '20 days' < now() THEN 'answered' ELSE 'in_progress' END,
               CASE WHEN r1 < 0.85 AND rcv + interval '20 days' < now() THEN 'Đã xử lý' END,
               CASE WHEN r1 < 0.85 AND rcv + interval '20 days' < now() THEN rcv + (r2 * 20) * interval '1 day' END,
@@ -178,8 +178,9 @@ export async function benchProvince(log: (line: string) => void = () => {}): Pro
       log(`province bench: reusing the data set in ${dataDir}`);
     } else {
       log(`province bench: ${UNITS} units, ${DOSSIERS.toLocaleString('en')} dossiers, ${FEEDBACK.toLocaleString('en')} feedback items …`);
+      // Each part is generated unless an earlier run left it whole (a run stopped half-way resumes).
       await growUnits(db, UNITS);
-      await generateDossiers(db, DOSSIERS);
+      if (Number(before?.dossiers) < DOSSIERS) await generateDossiers(db, DOSSIERS);
       await generateFeedback(db, FEEDBACK);
       generatedSeconds = (performance.now() - t0) / 1000;
       log(`province bench: generated in ${generatedSeconds.toFixed(0)} s`);
