@@ -54,15 +54,21 @@ interface Timing {
   total: number | null;
 }
 
-/** Adds synthetic wards under the demo province's districts and cities until the province has `total` units. */
+/** The province measured: the demo's Đồng Tháp (the demo's other province, Bình Phước, stays as it is). */
+const PROVINCE = 'dong-thap';
+
+/** Adds synthetic wards under the province's districts, towns and cities until the province has `total` units. */
 async function growUnits(db: pg.Pool, total: number): Promise<void> {
-  const have = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM units')).rows[0]?.n ?? 0);
+  const inProvince = `path LIKE (SELECT path FROM units WHERE code = '${PROVINCE}') || '%'`;
+  const have = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM units WHERE ${inProvince}`)).rows[0]?.n ?? 0);
   if (have >= total) return;
   const parents = (
-    await db.query<{ id: string; path: string; depth: number }>(`SELECT id, path, depth FROM units WHERE kind IN ('city', 'town', 'district') ORDER BY path`)
+    await db.query<{ id: string; path: string; depth: number }>(
+      `SELECT id, path, depth FROM units WHERE kind IN ('city', 'town', 'district') AND ${inProvince} ORDER BY path`,
+    )
   ).rows;
-  const need = total - have;
-  for (let i = 0; i < need; i++) {
+  const first = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM units WHERE code LIKE 'bench-phuong-%'`)).rows[0]?.n ?? 0);
+  for (let i = first; i < first + total - have; i++) {
     const p = parents[i % parents.length] as (typeof parents)[number];
     const r = await db.query<{ id: string }>(`INSERT INTO units (code, name, kind, parent_id, path, depth) VALUES ($1, $2, 'ward', $3, '', $4) RETURNING id`, [
       `bench-phuong-${i + 1}`,
@@ -169,6 +175,7 @@ export async function benchProvince(log: (line: string) => void = () => {}): Pro
     const embedded = await openEmbeddedDatabase(dataDir, 'client');
     db = new pg.Pool({ connectionString: embedded.url, max: 4 });
     const t0 = performance.now();
+    await growUnits(db, UNITS);
     const generatedBefore = await db.query<{ dossiers: string; feedback: string }>(
       `SELECT (SELECT count(*) FROM dossiers WHERE code LIKE 'GEN-%') AS dossiers, (SELECT count(*) FROM feedback WHERE description LIKE 'Phản ánh sinh ra cho bench%') AS feedback`,
     );
@@ -179,21 +186,22 @@ export async function benchProvince(log: (line: string) => void = () => {}): Pro
     } else {
       log(`province bench: ${UNITS} units, ${DOSSIERS.toLocaleString('en')} dossiers, ${FEEDBACK.toLocaleString('en')} feedback items …`);
       // Each part is generated unless an earlier run left it whole (a run stopped half-way resumes).
-      await growUnits(db, UNITS);
       if (Number(before?.dossiers) < DOSSIERS) await generateDossiers(db, DOSSIERS);
       await generateFeedback(db, FEEDBACK);
       generatedSeconds = (performance.now() - t0) / 1000;
       log(`province bench: generated in ${generatedSeconds.toFixed(0)} s`);
     }
-    const units = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM units')).rows[0]?.n ?? 0);
+    const units = Number(
+      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM units WHERE path LIKE (SELECT path FROM units WHERE code = '${PROVINCE}') || '%'`)).rows[0]?.n ?? 0,
+    );
     const quarter = lastWholeQuarter(new Date());
     const admin = await signIn(base, 'admin');
     log('province bench: timings …');
     const q = `from=${quarter.from}&to=${quarter.to}`;
     const communeReport = await reportTiming(base, admin, 'reform report, one ward', 'cao-lanh-phuong-1', quarter.key, 20);
     const commune = await indexTiming(base, admin, 'service index, one ward', `unit=cao-lanh-phuong-1&${q}`, 20);
-    const province = await indexTiming(base, admin, 'service index, province', `unit=dong-thap&subtree=true&${q}`, 10);
-    const provinceReport = await reportTiming(base, admin, 'reform report, province', 'dong-thap', quarter.key, 5);
+    const province = await indexTiming(base, admin, 'service index, province', `unit=${PROVINCE}&subtree=true&${q}`, 10);
+    const provinceReport = await reportTiming(base, admin, 'reform report, province', PROVINCE, quarter.key, 5);
     return { units, dossiers: DOSSIERS, feedback: FEEDBACK, generatedSeconds, quarter, communeReport, commune, province, provinceReport };
   } finally {
     await db?.end();

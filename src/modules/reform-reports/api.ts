@@ -34,7 +34,7 @@ export function registerReformReportsApi(app: App, p: Platform): void {
       const unit = await mustFindUnit(p.db, req.body.unit);
       req.requireOn(WRITE, unit.path);
       const period = requireReportPeriod({ key: req.body.period });
-      const made = await inTransaction(p.db, (tx) => openReport(tx, req.actor(), { unit, period, now: new Date(), today: today() }));
+      const made = await inTransaction(p.db, (tx) => openReport(tx, req.actor(), { unit, period, now: new Date(), today: today(), read: p.readDb }));
       const report = await reportFor(p.db, req, made.id, READ);
       return reply.status(made.created ? 201 : 200).send(reportJson(await viewOf(p.db, report, req.lang)));
     },
@@ -89,7 +89,7 @@ export function registerReformReportsApi(app: App, p: Platform): void {
       async (req) => {
         const report = await reportFor(p.db, req, req.params.id, WRITE);
         await inTransaction(p.db, async (tx) => {
-          await run(tx, req.actor(), report.id, { version: req.body?.version ?? null, now: new Date(), today: today() });
+          await run(tx, req.actor(), report.id, { version: req.body?.version ?? null, now: new Date(), today: today(), read: p.readDb });
         });
         return reportJson(await viewOf(p.db, await reportFor(p.db, req, report.id, READ), req.lang));
       },

@@ -24,9 +24,11 @@ export async function computeReportFigures(
   const { unitIds, from, to, now } = q;
   const { start, end } = periodBounds(from, to, now);
   const dayOfSignatures = earlierDate(to, q.today);
+  // The service index reads the same dossier and feedback indicators: computed once, for both.
+  const known = { dossiers: computeDossierIndicators(db, { unitIds, from, to, now }), feedback: computeFeedbackIndicators(db, { unitIds, from, to, now }) };
   const [dossiers, feedback, dialogues, postal, support, letters, payments, visits, signatures, surveys, index] = await Promise.all([
-    computeDossierIndicators(db, { unitIds, from, to, now }),
-    computeFeedbackIndicators(db, { unitIds, from, to, now }),
+    known.dossiers,
+    known.feedback,
     computeDialogueIndicators(db, { unitIds, from, to, now }),
     postalActivity(db, { unitIds, from, to }),
     supportActivity(db, { unitIds, from, to }),
@@ -35,7 +37,7 @@ export async function computeReportFigures(
     homeVisitActivity(db, { unitIds, start, end }),
     commitmentSignatures(db, { unitIds, today: dayOfSignatures }),
     surveyResults(db, { unitIds, from, to }),
-    serviceIndexOf(db, { unitIds, reportUnitId: q.reportUnitId, from, to, now }),
+    serviceIndexOf(db, { unitIds, reportUnitId: q.reportUnitId, from, to, now, known }),
   ]);
   const live = letters.filter((l) => l.status !== 'cancelled');
   const sum = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);

@@ -344,7 +344,7 @@ export function registerReformReportsPages(app: App, p: Platform): void {
     const unit = await reportPageUnit(p.db, req, str(body.unit).trim() || undefined, WRITE);
     req.requireOn(WRITE, unit.path);
     const period = requireReportPeriod({ key: str(body.period) });
-    const made = await inTransaction(p.db, (tx) => openReport(tx, req.actor(), { unit, period, now: new Date(), today: today() }));
+    const made = await inTransaction(p.db, (tx) => openReport(tx, req.actor(), { unit, period, now: new Date(), today: today(), read: p.readDb }));
     return redirectWithFlash(
       req,
       reply,
@@ -417,7 +417,7 @@ export function registerReformReportsPages(app: App, p: Platform): void {
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {
         await inTransaction(p.db, async (tx) => {
-          await run(tx, req.actor(), report.id, { version: versionOf(body), now: new Date(), today: today() });
+          await run(tx, req.actor(), report.id, { version: versionOf(body), now: new Date(), today: today(), read: p.readDb });
         });
       } catch (e) {
         if (!(e instanceof AppError) || !['REFORM_REPORT_CHANGED', 'REFORM_REPORT_SUBMITTED'].includes(e.code)) throw e;

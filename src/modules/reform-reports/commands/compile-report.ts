@@ -8,16 +8,18 @@ import { guardDraft } from './guard.ts';
  * Compiles a draft (tổng hợp): the figures again for the unit's whole subtree as of now, and under each model the
  * narratives of the children's submitted reports for the period, with each child's name. A model only children run
  * gets its own section. Repeating it gives the same result (the children's part is replaced, the unit's own text kept).
+ * The figures are read through `read` (the pool, or the read replica when one is configured): their queries then run
+ * side by side on several connections instead of one after another in this transaction.
  */
 export async function compileReport(
   tx: Db,
   actor: Actor,
   reportId: number,
-  input: { version: number | null; now: Date; today: string },
+  input: { version: number | null; now: Date; today: string; read: Db },
 ): Promise<{ children: number }> {
   const report = guardDraft(await lockReport(tx, reportId), input.version);
   const unitIds = await subtreeIds(tx, report.unit_path);
-  const figures = await computeReportFigures(tx, {
+  const figures = await computeReportFigures(input.read, {
     unitIds,
     reportUnitId: report.unit_id,
     from: report.period_from,

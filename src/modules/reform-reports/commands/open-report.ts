@@ -13,7 +13,7 @@ import { earlierDate, type ReportPeriod } from '../rules/period.ts';
 export async function openReport(
   tx: Db,
   actor: Actor,
-  input: { unit: UnitRow; period: ReportPeriod; now: Date; today: string },
+  input: { unit: UnitRow; period: ReportPeriod; now: Date; today: string; read: Db },
 ): Promise<{ id: number; created: boolean }> {
   const { unit, period } = input;
   // An existing report is returned as it is, without computing figures that would be thrown away; two first opens at
@@ -21,7 +21,14 @@ export async function openReport(
   const existing = await findReportFor(tx, unit.id, period.key);
   if (existing) return { id: existing.id, created: false };
   const unitIds = await subtreeIds(tx, unit.path);
-  const figures = await computeReportFigures(tx, { unitIds, reportUnitId: unit.id, from: period.from, to: period.to, now: input.now, today: input.today });
+  const figures = await computeReportFigures(input.read, {
+    unitIds,
+    reportUnitId: unit.id,
+    from: period.from,
+    to: period.to,
+    now: input.now,
+    today: input.today,
+  });
   const made = await insertReport(tx, {
     unitId: unit.id,
     period: period.key,
