@@ -192,7 +192,8 @@ export async function benchProvince(log: (line: string) => void = () => {}): Pro
       log(`province bench: generated in ${generatedSeconds.toFixed(0)} s`);
     }
     const units = Number(
-      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM units WHERE path LIKE (SELECT path FROM units WHERE code = '${PROVINCE}') || '%'`)).rows[0]?.n ?? 0,
+      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM units WHERE path LIKE (SELECT path FROM units WHERE code = '${PROVINCE}') || '%'`)).rows[0]
+        ?.n ?? 0,
     );
     const quarter = lastWholeQuarter(new Date());
     const admin = await signIn(base, 'admin');
