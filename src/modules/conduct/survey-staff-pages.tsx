@@ -17,7 +17,7 @@ import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
 import { ratingLabels, ratings } from '../dossiers/index.ts';
-import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
+import { pageUnitOf, type UnitRow, unitsWhere } from '../units/index.ts';
 import { loadForStaff, READ, responseFrom, SURVEYS, surveyParts, today } from './access.ts';
 import { createSurvey } from './commands/create-survey.ts';
 import { recordSurveyResponse } from './commands/record-survey-response.ts';
@@ -45,24 +45,6 @@ const fmtDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
 /** The earlier of two ISO dates. */
 const earlier = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
 const str = (v: unknown, max = 200): string => (typeof v === 'string' ? v.trim().normalize('NFC').slice(0, max) : '');
-
-/** Units where the viewer holds `permission` (not merged away), in tree order. */
-async function unitsWith(p: Platform, req: FastifyRequest, permission: string): Promise<UnitRow[]> {
-  return (await listUnits(p.db)).filter((u) => u.merged_into_id === null && req.can(permission, u.path));
-}
-
-/** The unit a page is about: the one asked for (checked), or the viewer's first. */
-async function unitOf(p: Platform, req: FastifyRequest, code: string, units: UnitRow[], permission: string): Promise<UnitRow> {
-  if (code) {
-    const unit = /^[a-z0-9][a-z0-9-]{1,62}$/.test(code) ? await findUnitByCode(p.db, code) : null;
-    if (!unit) throw new AppError('UNIT_NOT_FOUND');
-    req.requireOn(permission, unit.path);
-    return unit;
-  }
-  const first = units[0];
-  if (!first) throw new AppError('FORBIDDEN');
-  return first;
-}
 
 function UnitSelect(props: { ctx: PageContext; units: UnitRow[]; value: string }) {
   return (
@@ -381,7 +363,7 @@ async function resultsQuery(p: Platform, req: FastifyRequest, units: UnitRow[]) 
     to: str(raw.to, 20) || day,
     subtree: raw.subtree === '1' || raw.subtree === 'on',
   };
-  const unit = await unitOf(p, req, q.unit, units, READ);
+  const unit = await pageUnitOf(p.db, req, q.unit, units, READ);
   q.unit = unit.code;
   const errors: FieldError[] = checkPeriod(q.from, q.to).map((e) => ({ field: e.field, message: e.message }));
   if (errors.length === 0 && q.from > day) {
@@ -395,7 +377,7 @@ async function resultsQuery(p: Platform, req: FastifyRequest, units: UnitRow[]) 
 }
 
 async function renderResults(p: Platform, req: FastifyRequest, reply: FastifyReply) {
-  const units = await unitsWith(p, req, READ);
+  const units = await unitsWhere(p.db, req, READ);
   const { q, unitIds, errors } = await resultsQuery(p, req, units);
   const ctx = pageContext(req, reply);
   if (errors.length) {
@@ -454,15 +436,15 @@ export async function resultsWorkbook(unitName: string, q: { from: string; to: s
 /** Staff routes of the surveys. */
 export function registerSurveyStaffPages(app: App, p: Platform): void {
   app.get(STAFF_BASE, { config: { permission: SURVEYS } }, async (req, reply) => {
-    const units = await unitsWith(p, req, SURVEYS);
-    const unit = await unitOf(p, req, str((req.query as Record<string, unknown>)?.unit, 64), units, SURVEYS);
+    const units = await unitsWhere(p.db, req, SURVEYS);
+    const unit = await pageUnitOf(p.db, req, str((req.query as Record<string, unknown>)?.unit, 64), units, SURVEYS);
     const surveys = await listSurveys(p.db, unit.id);
     return html(reply, renderPage(<ListPage ctx={pageContext(req, reply)} unit={unit} units={units} surveys={surveys} day={today()} />));
   });
 
   app.get(`${STAFF_BASE}/moi`, { config: { permission: SURVEYS } }, async (req, reply) => {
-    const units = await unitsWith(p, req, SURVEYS);
-    const unit = await unitOf(p, req, str((req.query as Record<string, unknown>)?.unit, 64), units, SURVEYS);
+    const units = await unitsWhere(p.db, req, SURVEYS);
+    const unit = await pageUnitOf(p.db, req, str((req.query as Record<string, unknown>)?.unit, 64), units, SURVEYS);
     const day = today();
     const values: Values = { unit: unit.code, opensOn: day, closesOn: `${day.slice(0, 4)}-12-31`, askOfficial: 'on', askProcedure: 'on' };
     return html(reply, renderPage(<NewPage ctx={pageContext(req, reply)} unit={unit} units={units} values={values} errors={{}} chosen={[...aspects]} />));
@@ -470,8 +452,8 @@ export function registerSurveyStaffPages(app: App, p: Platform): void {
 
   app.post(STAFF_BASE, { config: { permission: SURVEYS } }, async (req, reply) => {
     const body = cleanForm(req.body);
-    const units = await unitsWith(p, req, SURVEYS);
-    const unit = await unitOf(p, req, str(body.unit, 64), units, SURVEYS);
+    const units = await unitsWhere(p.db, req, SURVEYS);
+    const unit = await pageUnitOf(p.db, req, str(body.unit, 64), units, SURVEYS);
     const checked = checkSurveyDraft(body);
     if (!checked.ok) {
       const values = valuesOf(body);
@@ -491,7 +473,7 @@ export function registerSurveyStaffPages(app: App, p: Platform): void {
   app.get(RESULTS_PATH, { config: { permission: READ } }, async (req, reply) => renderResults(p, req, reply));
 
   app.get(`${RESULTS_PATH}.xlsx`, { config: { permission: READ } }, async (req, reply) => {
-    const units = await unitsWith(p, req, READ);
+    const units = await unitsWhere(p.db, req, READ);
     const { q, unit, unitIds, errors } = await resultsQuery(p, req, units);
     if (errors.length) throw new AppError('VALIDATION_FAILED', { errors: errors.map((e) => ({ field: `querystring.${e.field}`, message: e.message })) });
     const [results, texts] = await Promise.all([

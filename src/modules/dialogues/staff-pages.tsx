@@ -16,7 +16,7 @@ import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
 import { scopesFor } from '../staff/index.ts';
-import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
+import { findUnitByCode, listUnits, pageUnitOf, type UnitRow, unitsWhere } from '../units/index.ts';
 import { commitmentValuesFrom, dialogueParts, loadCommitment, loadForStaff, PERMISSION, participantFrom, today } from './access.ts';
 import { addParticipant } from './commands/add-participant.ts';
 import { createCommitment } from './commands/create-commitment.ts';
@@ -66,24 +66,6 @@ const text = (form: Record<string, unknown>, k: string, max = 25000) =>
   typeof form[k] === 'string' ? (form[k] as string).replace(/\r\n?/g, '\n').slice(0, max) : '';
 const pageOf = (v: unknown): number => Math.min(10_000, Math.max(1, Number.parseInt(str(v), 10) || 1));
 const staffPath = (id: number) => `${STAFF_BASE}/${id}`;
-
-/** Units where the viewer manages dialogues (not merged away), in tree order. */
-async function managedUnits(p: Platform, req: FastifyRequest): Promise<UnitRow[]> {
-  return (await listUnits(p.db)).filter((u) => u.merged_into_id === null && req.can(PERMISSION, u.path));
-}
-
-/** The unit a staff list is about: the one asked for (checked), or the viewer's first. */
-async function unitOf(p: Platform, req: FastifyRequest, code: string, units: UnitRow[]): Promise<UnitRow> {
-  if (code) {
-    const unit = await findUnitByCode(p.db, code);
-    if (!unit) throw new AppError('UNIT_NOT_FOUND');
-    req.requireOn(PERMISSION, unit.path);
-    return unit;
-  }
-  const first = units[0];
-  if (!first) throw new AppError('FORBIDDEN');
-  return first;
-}
 
 function UnitSelect(props: { ctx: PageContext; units: UnitRow[]; value: string; name?: string; label?: string; errors?: FormErrors }) {
   return (
@@ -840,8 +822,8 @@ export function registerDialoguesStaffPages(app: App, p: Platform): void {
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const query: Values = {};
     for (const k of ['unit', 'kind', 'status']) if (str(raw[k])) query[k] = str(raw[k], 64);
-    const units = await managedUnits(p, req);
-    const unit = await unitOf(p, req, query.unit ?? '', units);
+    const units = await unitsWhere(p.db, req, PERMISSION);
+    const unit = await pageUnitOf(p.db, req, query.unit ?? '', units, PERMISSION);
     const page = pageOf(raw.page);
     const found = await listDialogues(p.db, {
       scopes: scopesFor(req.principal!, PERMISSION),
@@ -861,15 +843,15 @@ export function registerDialoguesStaffPages(app: App, p: Platform): void {
   });
 
   app.get(`${STAFF_BASE}/moi`, cfg, async (req, reply) => {
-    const units = await managedUnits(p, req);
-    const unit = await unitOf(p, req, str((req.query as Record<string, unknown>)?.unit, 64), units);
+    const units = await unitsWhere(p.db, req, PERMISSION);
+    const unit = await pageUnitOf(p.db, req, str((req.query as Record<string, unknown>)?.unit, 64), units, PERMISSION);
     const values: Values = { unit: unit.code, kind: '', format: '', title: '', description: '', startsAt: '', endsAt: '', place: '' };
     return html(reply, renderPage(<SchedulePage ctx={pageContext(req, reply)} d={null} units={units} state={{ values, errors: {} }} />));
   });
 
   app.post(STAFF_BASE, cfg, async (req, reply) => {
     const { values, check } = scheduleFromForm(req.body);
-    const units = await managedUnits(p, req);
+    const units = await unitsWhere(p.db, req, PERMISSION);
     const unit = values.unit ? await findUnitByCode(p.db, values.unit) : null;
     if (unit) req.requireOn(PERMISSION, unit.path);
     const errors: FormErrors = check.ok ? {} : formErrors(check.errors, req.lang);
@@ -883,8 +865,8 @@ export function registerDialoguesStaffPages(app: App, p: Platform): void {
 
   app.get(`${STAFF_BASE}/cam-ket`, cfg, async (req, reply) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const units = await managedUnits(p, req);
-    const unit = await unitOf(p, req, str(raw.unit, 64), units);
+    const units = await unitsWhere(p.db, req, PERMISSION);
+    const unit = await pageUnitOf(p.db, req, str(raw.unit, 64), units, PERMISSION);
     const overdueOnly = str(raw['qua-han']) === '1';
     const day = today();
     const items = await openCommitments(p.db, {
@@ -902,8 +884,8 @@ export function registerDialoguesStaffPages(app: App, p: Platform): void {
 
   app.get(`${STAFF_BASE}/bao-phu`, cfg, async (req, reply) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const units = await managedUnits(p, req);
-    const unit = await unitOf(p, req, str(raw.unit, 64), units);
+    const units = await unitsWhere(p.db, req, PERMISSION);
+    const unit = await pageUnitOf(p.db, req, str(raw.unit, 64), units, PERMISSION);
     const day = today();
     const asked = str(raw.quarter, 20);
     const parsed = asked ? parseQuarter(asked) : null;

@@ -29,7 +29,7 @@ import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { formErrors, html, pageContext, redirectWithFlash } from '../../web/page.ts';
 import { scopesFor } from '../staff/index.ts';
-import { findUnitByCode, listUnits, type UnitRow } from '../units/index.ts';
+import { findUnitByCode, pageUnitOf, type UnitRow, unitsWhere } from '../units/index.ts';
 import { APPROVE, loadForStaff, signerFor, templateFor, WRITE } from './access.ts';
 import { approveLetter } from './commands/approve-letter.ts';
 import { cancelLetter } from './commands/cancel-letter.ts';
@@ -62,24 +62,6 @@ const letterPath = (id: number) => `${STAFF_BASE}/${id}`;
 const labelOf = (ctx: PageContext | FastifyRequest, l: { vi: string; en: string }) => tr(ctx as PageContext, l.vi, l.en);
 const fmtDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 const todayVn = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** Units where the viewer holds `permission` (not merged away), in tree order. */
-async function unitsWith(p: Platform, req: FastifyRequest, permission: string): Promise<UnitRow[]> {
-  return (await listUnits(p.db)).filter((u) => u.merged_into_id === null && req.can(permission, u.path));
-}
-
-/** The unit a page is about: the one asked for (checked), or the viewer's first. */
-async function unitOf(p: Platform, req: FastifyRequest, code: string, units: UnitRow[], permission: string): Promise<UnitRow> {
-  if (code) {
-    const unit = /^[a-z0-9][a-z0-9-]{1,62}$/.test(code) ? await findUnitByCode(p.db, code) : null;
-    if (!unit) throw new AppError('UNIT_NOT_FOUND');
-    req.requireOn(permission, unit.path);
-    return unit;
-  }
-  const first = units[0];
-  if (!first) throw new AppError('FORBIDDEN');
-  return first;
-}
 
 function UnitSelect(props: { ctx: PageContext; units: UnitRow[]; value: string; errors?: FormErrors }) {
   return (
@@ -729,8 +711,8 @@ export function registerLettersPages(app: App, p: Platform): void {
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const query: Values = {};
     for (const k of ['unit', 'kind', 'status', 'q']) if (str(raw[k])) query[k] = str(raw[k], 100);
-    const units = await unitsWith(p, req, WRITE);
-    const unit = await unitOf(p, req, query.unit ?? '', units, WRITE);
+    const units = await unitsWhere(p.db, req, WRITE);
+    const unit = await pageUnitOf(p.db, req, query.unit ?? '', units, WRITE);
     const page = pageOf(raw.page);
     const found = await listLetters(p.db, {
       unitPath: unit.path,
@@ -761,8 +743,8 @@ export function registerLettersPages(app: App, p: Platform): void {
 
   app.get(`${STAFF_BASE}/so.xlsx`, write, async (req, reply) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const units = await unitsWith(p, req, WRITE);
-    const unit = await unitOf(p, req, str(raw.unit, 64), units, WRITE);
+    const units = await unitsWhere(p.db, req, WRITE);
+    const unit = await pageUnitOf(p.db, req, str(raw.unit, 64), units, WRITE);
     const found = await listLetters(p.db, {
       unitPath: unit.path,
       scopes: scopesFor(req.principal!, WRITE),
@@ -815,8 +797,8 @@ export function registerLettersPages(app: App, p: Platform): void {
 
   app.get(`${STAFF_BASE}/moi`, write, async (req, reply) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const units = await unitsWith(p, req, WRITE);
-    const unit = await unitOf(p, req, str(raw.unit, 64), units, WRITE);
+    const units = await unitsWhere(p.db, req, WRITE);
+    const unit = await pageUnitOf(p.db, req, str(raw.unit, 64), units, WRITE);
     const kind = letterKinds.find((k) => k === str(raw.kind)) ?? 'other';
     const t = await templateFor(p, unit.id, kind);
     const v: Values = { unit: unit.code, kind, title: t.title, body: t.body, eventDate: todayVn() };
@@ -827,7 +809,7 @@ export function registerLettersPages(app: App, p: Platform): void {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const v: Values = { unit: str(body.unit, 64) };
     for (const k of contentKeys) v[k] = k === 'body' ? long(body[k]) : str(body[k], 600);
-    const units = await unitsWith(p, req, WRITE);
+    const units = await unitsWhere(p.db, req, WRITE);
     const unit = v.unit ? await findUnitByCode(p.db, v.unit) : null;
     if (unit) req.requireOn(WRITE, unit.path);
     const again = (errors: FormErrors) => html(reply, renderPage(<NewPage ctx={pageContext(req, reply)} units={units} v={v} errors={errors} />), 400);
@@ -846,16 +828,16 @@ export function registerLettersPages(app: App, p: Platform): void {
   });
 
   app.get(`${STAFF_BASE}/mau`, approve, async (req, reply) => {
-    const units = await unitsWith(p, req, APPROVE);
-    const unit = await unitOf(p, req, str((req.query as Record<string, unknown>)?.unit, 64), units, APPROVE);
+    const units = await unitsWhere(p.db, req, APPROVE);
+    const unit = await pageUnitOf(p.db, req, str((req.query as Record<string, unknown>)?.unit, 64), units, APPROVE);
     const own = new Map((await listTemplates(p.db, unit.id)).map((t) => [t.kind as string, { title: t.title, body: t.body }]));
     return html(reply, renderPage(<TemplatesPage ctx={pageContext(req, reply)} unit={unit} units={units} own={own} edit={null} />));
   });
 
   app.post(`${STAFF_BASE}/mau`, approve, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const units = await unitsWith(p, req, APPROVE);
-    const unit = await unitOf(p, req, str(body.unit, 64), units, APPROVE);
+    const units = await unitsWhere(p.db, req, APPROVE);
+    const unit = await pageUnitOf(p.db, req, str(body.unit, 64), units, APPROVE);
     const kind = letterKinds.find((k) => k === str(body.kind)) as LetterKind | undefined;
     if (!kind) throw new AppError('VALIDATION_FAILED', { errors: [{ field: 'kind', message: { vi: 'Không có loại thư này', en: 'No such kind' } }] });
     const v: Values = { title: str(body.title, 300), body: long(body.body) };
@@ -876,8 +858,8 @@ export function registerLettersPages(app: App, p: Platform): void {
   });
 
   app.get(`${STAFF_BASE}/tu-choi`, write, async (req, reply) => {
-    const units = await unitsWith(p, req, WRITE);
-    const unit = await unitOf(p, req, str((req.query as Record<string, unknown>)?.unit, 64), units, WRITE);
+    const units = await unitsWhere(p.db, req, WRITE);
+    const unit = await pageUnitOf(p.db, req, str((req.query as Record<string, unknown>)?.unit, 64), units, WRITE);
     return html(
       reply,
       renderPage(
@@ -888,8 +870,8 @@ export function registerLettersPages(app: App, p: Platform): void {
 
   app.post(`${STAFF_BASE}/tu-choi`, write, async (req, reply) => {
     const body = cleanForm(req.body);
-    const units = await unitsWith(p, req, WRITE);
-    const unit = await unitOf(p, req, str(body.unit, 64), units, WRITE);
+    const units = await unitsWhere(p.db, req, WRITE);
+    const unit = await pageUnitOf(p.db, req, str(body.unit, 64), units, WRITE);
     const v: Values = { kind: str(body.kind) === 'id_number' ? 'id_number' : 'phone', value: str(body.value, 40) };
     let value: string | null = null;
     const errors: FormErrors = {};

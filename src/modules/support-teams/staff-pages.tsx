@@ -16,7 +16,7 @@ import { Checkbox, CsrfField, ErrorSummary, Field, type FormErrors, PageHeading,
 import { type PageContext, tr } from '../../web/context.ts';
 import { Layout, renderPage } from '../../web/layout.tsx';
 import { html, pageContext, redirectWithFlash } from '../../web/page.ts';
-import { findUnitById, listUnits, type UnitRow } from '../units/index.ts';
+import { findUnitById, listUnits, pageUnitOf, type UnitRow, unitsWhere } from '../units/index.ts';
 import { loadRecordableMember, loadShift, loadTeam, MANAGE, RECORD, recordableMembers, unitFor } from './access.ts';
 import { addTeamMember } from './commands/add-team-member.ts';
 import { cancelShift } from './commands/cancel-shift.ts';
@@ -55,22 +55,9 @@ function errorsOf(err: unknown, req: FastifyRequest): FormErrors {
   throw err;
 }
 
-/** Units (not merged away) where the viewer holds `permission`, in tree order. */
-async function unitsWhere(p: Platform, req: FastifyRequest, permission: string): Promise<UnitRow[]> {
-  return (await listUnits(p.db)).filter((u) => u.merged_into_id === null && req.can(permission, u.path));
-}
-
-/** The unit a page is about: the one asked for (checked), or the viewer's first. */
-async function unitOf(p: Platform, req: FastifyRequest, permission: string, units: UnitRow[]): Promise<UnitRow> {
-  const code = str((req.query as Record<string, unknown>)?.unit, 64);
-  if (code) {
-    const unit = await unitFor(p, code);
-    req.requireOn(permission, unit.path);
-    return unit;
-  }
-  const first = units[0];
-  if (!first) throw new AppError('FORBIDDEN');
-  return first;
+/** The unit a page is about: the one asked for in `?unit=` (checked), or the viewer's first. */
+function unitOf(p: Platform, req: FastifyRequest, permission: string, units: UnitRow[]): Promise<UnitRow> {
+  return pageUnitOf(p.db, req, str((req.query as Record<string, unknown>)?.unit, 64), units, permission);
 }
 
 function UnitPicker(props: { ctx: PageContext; units: UnitRow[]; unit: UnitRow; action: string; extra?: preact.ComponentChildren }) {
@@ -243,7 +230,7 @@ async function renderRoster(
 ) {
   const w = weekOf(week);
   const [units, shifts, members] = await Promise.all([
-    unitsWhere(p, req, MANAGE),
+    unitsWhere(p.db, req, MANAGE),
     listShifts(p.db, [unit.id], startOfVietnamDay(w.monday), startOfVietnamDay(addDays(w.monday, 7))),
     listMembers(p.db, unit.id),
   ]);
@@ -400,7 +387,7 @@ async function renderTeams(
   forms: { team?: { values: Values; errors: FormErrors }; member?: { values: Values; errors: FormErrors } },
   status = 200,
 ) {
-  const [units, teams, members] = await Promise.all([unitsWhere(p, req, MANAGE), listTeams(p.db, unit.id), listMembers(p.db, unit.id)]);
+  const [units, teams, members] = await Promise.all([unitsWhere(p.db, req, MANAGE), listTeams(p.db, unit.id), listMembers(p.db, unit.id)]);
   // Members' phones are personal data: each staff read of the list is recorded.
   if (members.some((m) => m.phone)) {
     await recordAudit(p.db, req.actor(), {
@@ -483,7 +470,7 @@ function RecordPage(props: { ctx: PageContext; unit: UnitRow; units: UnitRow[]; 
 }
 
 async function renderRecord(p: Platform, req: FastifyRequest, reply: FastifyReply, unit: UnitRow, values: Values, errors: FormErrors, status = 200) {
-  const [units, members] = await Promise.all([unitsWhere(p, req, RECORD), recordableMembers(p, req, unit)]);
+  const [units, members] = await Promise.all([unitsWhere(p.db, req, RECORD), recordableMembers(p, req, unit)]);
   const userId = req.principal?.kind === 'user' ? req.principal.userId : null;
   const own = members.find((m) => m.user_id === userId);
   const v = { ...values, memberId: values.memberId || (own ? String(own.id) : ''), key: values.key || randomUUID() };
@@ -605,7 +592,7 @@ export function registerSupportTeamsStaffPages(app: App, p: Platform): void {
   const record = { config: { permission: RECORD } };
 
   app.get(STAFF_BASE, manage, async (req, reply) => {
-    const unit = await unitOf(p, req, MANAGE, await unitsWhere(p, req, MANAGE));
+    const unit = await unitOf(p, req, MANAGE, await unitsWhere(p.db, req, MANAGE));
     const asked = str((req.query as Record<string, unknown>)?.tuan, 10);
     const today = vietnamDay(new Date());
     const week = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : today;
@@ -650,7 +637,7 @@ export function registerSupportTeamsStaffPages(app: App, p: Platform): void {
   });
 
   app.get(TEAMS, manage, async (req, reply) => {
-    const unit = await unitOf(p, req, MANAGE, await unitsWhere(p, req, MANAGE));
+    const unit = await unitOf(p, req, MANAGE, await unitsWhere(p.db, req, MANAGE));
     return renderTeams(p, req, reply, unit, {});
   });
 
@@ -693,7 +680,7 @@ export function registerSupportTeamsStaffPages(app: App, p: Platform): void {
   });
 
   app.get(RECORD_PATH, record, async (req, reply) => {
-    const unit = await unitOf(p, req, RECORD, await unitsWhere(p, req, RECORD));
+    const unit = await unitOf(p, req, RECORD, await unitsWhere(p.db, req, RECORD));
     const member = str((req.query as Record<string, unknown>)?.member, 20);
     return renderRecord(p, req, reply, unit, { memberId: member }, {});
   });
@@ -720,7 +707,7 @@ export function registerSupportTeamsStaffPages(app: App, p: Platform): void {
   });
 
   app.get(RESULTS, manage, async (req, reply) => {
-    const unit = await unitOf(p, req, MANAGE, await unitsWhere(p, req, MANAGE));
+    const unit = await unitOf(p, req, MANAGE, await unitsWhere(p.db, req, MANAGE));
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const today = vietnamDay(new Date());
     const from = str(raw.from, 10) || `${today.slice(0, 8)}01`;
@@ -730,7 +717,7 @@ export function registerSupportTeamsStaffPages(app: App, p: Platform): void {
     for (const e of problems) errors[e.field] ??= e.message[req.lang];
     const all = await listUnits(p.db);
     const a = problems.length ? null : await supportActivity(p.db, { unitIds: all.filter((u) => u.path.startsWith(unit.path)).map((u) => u.id), from, to });
-    const units = await unitsWhere(p, req, MANAGE);
+    const units = await unitsWhere(p.db, req, MANAGE);
     const shown = units.some((u) => u.id === unit.id) ? units : [unit, ...units];
     return html(
       reply,

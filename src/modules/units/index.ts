@@ -5,6 +5,6 @@ export { loadDemoUnits } from './commands/load-demo-units.ts';
 export { type MergeStep, mergeUnit, registerMergeStep } from './commands/merge-unit.ts';
 export { registerUnitsPages } from './pages.tsx';
 export { ancestorsOf, findUnitByCode, findUnitById, listUnits, type OfficeHours, type UnitJson, type UnitRow, unitFromJson, unitJson } from './queries.ts';
-export { mustFindUnit, reportPageUnit, reportUnitIds } from './report-scope.ts';
+export { mustFindUnit, pageUnitOf, reportPageUnit, reportUnitIds, unitsWhere } from './report-scope.ts';
 export { isTerritorial, placeNameOf } from './rules/place-name.ts';
 export { UnitCode, unitKindLabels, unitKinds } from './schema.ts';

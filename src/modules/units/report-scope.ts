@@ -28,3 +28,24 @@ export async function reportPageUnit(db: Db, req: FastifyRequest, code: string |
   if (!unit) throw new AppError('FORBIDDEN');
   return unit;
 }
+
+/** The units where the caller holds `permission` (merged-away units left out), in tree order: a staff page's unit picker. */
+export async function unitsWhere(db: Db, req: FastifyRequest, permission: string): Promise<UnitRow[]> {
+  return (await listUnits(db)).filter((u) => u.merged_into_id === null && req.can(permission, u.path));
+}
+
+/**
+ * The unit a staff page is about: `code` when given (the caller must hold `permission` on it), else the first of
+ * `units` (from unitsWhere). @throws AppError UNIT_NOT_FOUND, FORBIDDEN
+ */
+export async function pageUnitOf(db: Db, req: FastifyRequest, code: string, units: UnitRow[], permission: string): Promise<UnitRow> {
+  if (code) {
+    const unit = /^[a-z0-9][a-z0-9-]{1,62}$/.test(code) ? await findUnitByCode(db, code) : null;
+    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    req.requireOn(permission, unit.path);
+    return unit;
+  }
+  const first = units[0];
+  if (!first) throw new AppError('FORBIDDEN');
+  return first;
+}
